@@ -1,0 +1,297 @@
+//! The ONE place that configures pulldown-cmark, renders lesson Markdown to HTML and
+//! sanitizes it. Everything that turns Markdown into something a webview shows goes through
+//! [`render`].
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// Scheme of links between lessons: `[text](lesson:<lesson-id>)`.
+pub const LESSON_LINK_SCHEME: &str = "lesson:";
+
+/// The Markdown dialect of the course: CommonMark plus tables, task lists, strikethrough and
+/// GitHub-style alerts (`> [!TIP]`) for callouts.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+}
+
+/// Something in a lesson body the linter reports, with the 1-based line inside the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyIssue {
+    pub line: usize,
+    pub message: String,
+}
+
+/// What one pass over a lesson body found.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub issues: Vec<BodyIssue>,
+    /// Lesson ids named by `lesson:` links, with their line.
+    pub lesson_links: Vec<(String, usize)>,
+    /// Words (space-separated runs) plus characters of scripts written without spaces.
+    pub word_units: usize,
+}
+
+/// Looks at a lesson body for what the course does not allow: raw HTML, a level-1 heading,
+/// empty sections, links with unsafe or unknown schemes.
+pub fn scan(body: &str) -> Scan {
+    let line_starts = line_starts(body);
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
+    let mut scan = Scan::default();
+    // Line and level of the heading whose section has had no content yet.
+    let mut open_heading: Option<(usize, HeadingLevel)> = None;
+    let mut in_heading = false;
+    let mut any_content = false;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let line = line_of(range.start);
+        match &event {
+            Event::Html(_) | Event::InlineHtml(_) => scan.issues.push(BodyIssue {
+                line,
+                message: "raw HTML is not allowed in lessons; use Markdown".into(),
+            }),
+            Event::Start(Tag::Heading { level, .. }) => {
+                if *level == HeadingLevel::H1 {
+                    scan.issues.push(BodyIssue {
+                        line,
+                        message: "level-1 heading (#): the title comes from the front matter, start sections at ##".into(),
+                    });
+                }
+                if let Some((open_line, open_level)) = open_heading
+                    && *level <= open_level
+                {
+                    scan.issues.push(BodyIssue {
+                        line: open_line,
+                        message: "empty section: a heading with no text before the next heading"
+                            .into(),
+                    });
+                }
+                open_heading = Some((line, *level));
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                if !in_heading {
+                    open_heading = None;
+                }
+                check_link(*link_type, dest_url, line, &mut scan);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if !in_heading {
+                    open_heading = None;
+                }
+                if dest_url.contains(':') {
+                    scan.issues.push(BodyIssue {
+                        line,
+                        message: format!(
+                            "image `{dest_url}` must be a file inside the pack, not an address"
+                        ),
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                scan.word_units += word_units(text);
+                if !in_heading && !text.trim().is_empty() {
+                    open_heading = None;
+                    any_content = true;
+                }
+            }
+            Event::Start(_) | Event::Rule | Event::TaskListMarker(_) if !in_heading => {
+                open_heading = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((line, _)) = open_heading {
+        scan.issues.push(BodyIssue {
+            line,
+            message: "empty section: a heading with no text after it".into(),
+        });
+    }
+    if !any_content {
+        scan.issues.push(BodyIssue {
+            line: 1,
+            message: "the lesson has no text".into(),
+        });
+    }
+    scan
+}
+
+fn check_link(link_type: LinkType, dest: &str, line: usize, scan: &mut Scan) {
+    if matches!(link_type, LinkType::Email) {
+        return;
+    }
+    if let Some(id) = dest.strip_prefix(LESSON_LINK_SCHEME) {
+        scan.lesson_links.push((id.to_string(), line));
+    } else if !(dest.starts_with("https://")
+        || dest.starts_with("http://")
+        || dest.starts_with("mailto:")
+        || dest.starts_with('#'))
+    {
+        scan.issues.push(BodyIssue {
+            line,
+            message: format!(
+                "link `{dest}`: use `lesson:<id>` for another lesson, or an http(s) address"
+            ),
+        });
+    }
+}
+
+/// Counts reading units: space-separated words, plus one per two Han characters and one per
+/// five Thai characters (scripts written without spaces between words).
+pub fn word_units(text: &str) -> usize {
+    let mut units = 0usize;
+    let mut han = 0usize;
+    let mut thai = 0usize;
+    for word in text.split_whitespace() {
+        let mut spaced = false;
+        for c in word.chars() {
+            match c {
+                '\u{0E00}'..='\u{0E7F}' => thai += 1,
+                '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => han += 1,
+                c if c.is_alphanumeric() => spaced = true,
+                _ => {}
+            }
+        }
+        if spaced {
+            units += 1;
+        }
+    }
+    units + han.div_ceil(2) + thai.div_ceil(5)
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// Renders a lesson body to sanitized HTML. `lesson:` links become `#lesson/<id>` anchors the
+/// interface routes itself; everything else passes the sanitizer's allow-list or is dropped.
+pub fn render(body: &str) -> String {
+    let parser = Parser::new_ext(body, options()).map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if dest_url.starts_with(LESSON_LINK_SCHEME) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: format!("#lesson/{}", &dest_url[LESSON_LINK_SCHEME.len()..]).into(),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    sanitize(&html)
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
+        .add_allowed_classes(
+            "blockquote",
+            [
+                "markdown-alert-note",
+                "markdown-alert-tip",
+                "markdown-alert-important",
+                "markdown-alert-warning",
+                "markdown-alert-caution",
+            ],
+        )
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    b
+});
+
+/// Cleans HTML so that no script, event handler, style or `javascript:` URL reaches the webview.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_reported_with_its_line() {
+        let s = scan("Some text.\n\n<div>hi</div>\n\nMore <b>bold</b> text.\n");
+        let lines: Vec<_> = s.issues.iter().map(|i| i.line).collect();
+        assert_eq!(lines, vec![3, 5, 5]);
+        assert!(s.issues[0].message.contains("raw HTML"));
+    }
+
+    #[test]
+    fn empty_sections_and_h1_are_reported() {
+        let s = scan("# Title\n\nText\n\n## Empty\n\n## Full\n\nBody\n\n## Last\n");
+        let msgs: Vec<_> = s
+            .issues
+            .iter()
+            .map(|i| (i.line, i.message.split(':').next().unwrap().to_string()))
+            .collect();
+        assert_eq!(
+            msgs,
+            vec![
+                (1, "level-1 heading (#)".to_string()),
+                (5, "empty section".to_string()),
+                (11, "empty section".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subsection_right_after_a_heading_is_not_empty() {
+        let s = scan("## Steps\n\n### One\n\nDo this.\n");
+        assert!(s.issues.is_empty(), "{:?}", s.issues);
+    }
+
+    #[test]
+    fn lesson_links_are_collected_and_rewritten() {
+        let body = "See [costs](lesson:what-it-costs) and [bad](ftp://x).\n";
+        let s = scan(body);
+        assert_eq!(s.lesson_links, vec![("what-it-costs".to_string(), 1)]);
+        assert_eq!(s.issues.len(), 1);
+        let html = render(body);
+        assert!(html.contains(r##"href="#lesson/what-it-costs""##), "{html}");
+    }
+
+    #[test]
+    fn sanitizer_removes_scripts_handlers_and_javascript_links() {
+        let html = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<a href=\"javascript:alert(2)\" onclick=\"alert(3)\">y</a>\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn alerts_tables_and_task_lists_survive() {
+        let html = render(
+            "> [!TIP]\n> Do it.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n",
+        );
+        assert!(html.contains("markdown-alert-tip"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+        assert!(html.contains("disabled"), "{html}");
+    }
+
+    #[test]
+    fn word_units_count_spaceless_scripts() {
+        assert_eq!(word_units("two words"), 2);
+        assert_eq!(word_units("數位韌性"), 2);
+        assert_eq!(word_units("ความปลอดภัย"), 3);
+    }
+}

@@ -1,0 +1,195 @@
+//! The content pack: a course manifest, per-locale texts and Markdown lessons.
+//!
+//! Stages, as plain functions: [`PackFiles`] (bytes by relative path, from a folder or from the
+//! copy built into the binary) -> [`check`] (parse, validate, render; every fault becomes a
+//! [`Diagnostic`] naming file, line and field) -> [`Pack`] (the validated course the rest of the
+//! core reads).
+
+mod files;
+mod loader;
+pub mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use files::PackFiles;
+pub use loader::{Checked, check, load};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::locale::Locale;
+
+/// How serious a finding is: errors make a pack unusable, warnings (such as a missing
+/// translation) do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding about a pack, pointing at the file, and where known the line and field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the pack root, with `/` separators.
+    pub file: String,
+    /// 1-based line in that file.
+    pub line: Option<u32>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}")?;
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A validated course.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub id: String,
+    pub version: String,
+    /// The locale every item falls back to (English in the shipped course).
+    pub source_locale: Locale,
+    pub locales: Vec<Locale>,
+    /// The course title per locale.
+    pub titles: BTreeMap<Locale, String>,
+    pub modules: Vec<Module>,
+    /// Lesson id -> (module index, lesson index).
+    index: HashMap<String, (usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub id: String,
+    pub texts: BTreeMap<Locale, ModuleText>,
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleText {
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub id: String,
+    pub module_id: String,
+    pub texts: BTreeMap<Locale, LessonText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LessonText {
+    pub title: String,
+    pub summary: String,
+    /// Sanitized HTML, safe to put into the page.
+    pub html: String,
+    pub reading_minutes: u32,
+}
+
+/// A text in the locale asked for, or in the pack's source locale when it has not been
+/// translated; `locale` says which one the caller got so the interface can mark fallbacks.
+#[derive(Debug, Clone, Copy)]
+pub struct Localized<'a, T> {
+    pub locale: Locale,
+    pub value: &'a T,
+}
+
+impl Pack {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        let &(m, l) = self.index.get(id)?;
+        Some(&self.modules[m].lessons[l])
+    }
+
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
+    }
+
+    /// Every lesson in course order.
+    pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
+        self.modules.iter().flat_map(|m| m.lessons.iter())
+    }
+
+    /// The lessons before and after `id` in course order (across module boundaries).
+    pub fn neighbours(&self, id: &str) -> (Option<&Lesson>, Option<&Lesson>) {
+        let order: Vec<&Lesson> = self.lessons().collect();
+        match order.iter().position(|l| l.id == id) {
+            Some(i) => (
+                i.checked_sub(1).map(|p| order[p]),
+                order.get(i + 1).copied(),
+            ),
+            None => (None, None),
+        }
+    }
+
+    pub fn title(&self, locale: Locale) -> Localized<'_, String> {
+        pick(&self.titles, locale, self.source_locale)
+    }
+
+    /// The share of lessons (in percent, rounded down) that have a text in `locale`.
+    pub fn lesson_coverage(&self, locale: Locale) -> u32 {
+        let total = self.lessons().count();
+        if total == 0 {
+            return 100;
+        }
+        let have = self
+            .lessons()
+            .filter(|l| l.texts.contains_key(&locale))
+            .count();
+        (have * 100 / total) as u32
+    }
+}
+
+impl Module {
+    pub fn text(&self, locale: Locale, fallback: Locale) -> Localized<'_, ModuleText> {
+        pick(&self.texts, locale, fallback)
+    }
+}
+
+impl Lesson {
+    pub fn text(&self, locale: Locale, fallback: Locale) -> Localized<'_, LessonText> {
+        pick(&self.texts, locale, fallback)
+    }
+}
+
+fn pick<T>(map: &BTreeMap<Locale, T>, locale: Locale, fallback: Locale) -> Localized<'_, T> {
+    match map.get(&locale) {
+        Some(value) => Localized { locale, value },
+        None => Localized {
+            locale: fallback,
+            // The loader refuses a pack in which the source locale lacks an item.
+            value: map.get(&fallback).expect("source locale text present"),
+        },
+    }
+}
+
+/// The course that ships inside the binary.
+pub fn builtin_files() -> PackFiles {
+    mod embedded {
+        include!(concat!(env!("OUT_DIR"), "/builtin_pack.rs"));
+    }
+    PackFiles::from_entries(
+        embedded::FILES
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), bytes.to_vec())),
+    )
+}
+
+/// Loads the built-in course. It is checked by the test suite, so a failure here is a bug.
+pub fn builtin() -> crate::Result<Pack> {
+    load(&builtin_files())
+}

@@ -1,0 +1,116 @@
+//! The core's one error type, and the small code enum the interface branches on.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::content::Diagnostic;
+
+/// What went wrong, as a stable code. The interface translates the code; it never parses a
+/// message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The database file is not a database or is damaged.
+    DatabaseCorrupt,
+    /// The database was written by a newer version of the app.
+    DatabaseTooNew,
+    /// The database or its folder cannot be written.
+    DatabaseReadOnly,
+    /// The database could not be opened or written for another reason (disk full, I/O).
+    DatabaseUnavailable,
+    /// A content pack failed validation.
+    ContentInvalid,
+    /// A profile, lesson or module does not exist.
+    NotFound,
+    /// Input from the user was refused (empty or over-long name, ...).
+    InvalidInput,
+    /// Another profile on this device already has that name.
+    NameTaken,
+    /// Anything else; a bug.
+    Internal,
+}
+
+/// The shape every error takes when it crosses to the interface.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    /// English detail for logs and for the "details" disclosure; the interface shows a
+    /// translated sentence chosen by `code` first.
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("the database {path} is damaged or is not a database ({detail})")]
+    DatabaseCorrupt { path: PathBuf, detail: String },
+    #[error(
+        "the database {path} was written by a newer version of this app (schema {found}, this app knows up to {supported})"
+    )]
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("the database {path} cannot be written ({detail})")]
+    DatabaseReadOnly { path: PathBuf, detail: String },
+    #[error("the database {path} could not be used ({detail})")]
+    DatabaseUnavailable { path: PathBuf, detail: String },
+    #[error("the content pack is not valid: {}", summarize(.0))]
+    ContentInvalid(Vec<Diagnostic>),
+    #[error("{what} not found: {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("a profile named {0} already exists")]
+    NameTaken(String),
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+fn summarize(diags: &[Diagnostic]) -> String {
+    let mut s = diags
+        .iter()
+        .take(3)
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if diags.len() > 3 {
+        s.push_str(&format!(" (and {} more)", diags.len() - 3));
+    }
+    s
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::DatabaseCorrupt { .. } => ErrorCode::DatabaseCorrupt,
+            CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
+            CoreError::DatabaseReadOnly { .. } => ErrorCode::DatabaseReadOnly,
+            CoreError::DatabaseUnavailable { .. } => ErrorCode::DatabaseUnavailable,
+            CoreError::ContentInvalid(_) => ErrorCode::ContentInvalid,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+            CoreError::NameTaken(_) => ErrorCode::NameTaken,
+            CoreError::Sql(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ReadOnly) => ErrorCode::DatabaseReadOnly,
+                Some(rusqlite::ErrorCode::DiskFull)
+                | Some(rusqlite::ErrorCode::SystemIoFailure)
+                | Some(rusqlite::ErrorCode::CannotOpen) => ErrorCode::DatabaseUnavailable,
+                Some(rusqlite::ErrorCode::DatabaseCorrupt)
+                | Some(rusqlite::ErrorCode::NotADatabase) => ErrorCode::DatabaseCorrupt,
+                _ => ErrorCode::Internal,
+            },
+        }
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code(),
+            message: self.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

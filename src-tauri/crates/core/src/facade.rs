@@ -1,0 +1,246 @@
+//! [`Sdr`]: the one entry point the app and the CLI use. It owns the database and the course,
+//! takes the clock as an argument, and returns view types ready to cross IPC.
+
+use std::path::Path;
+
+use crate::content::{Lesson, Pack};
+use crate::error::{CoreError, Result};
+use crate::learning::{
+    EventKind, LessonStatus, Progress, ProgressEvent, normalize_display_name,
+};
+use crate::locale::Locale;
+use crate::storage::Db;
+use crate::views::{
+    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile,
+    StartState,
+};
+
+const DEVICE_LOCALE: &str = "device_locale";
+const LAST_PROFILE: &str = "last_profile_id";
+
+/// The file name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "sdr.db";
+
+pub struct Sdr {
+    db: Db,
+    pack: Pack,
+}
+
+impl Sdr {
+    /// Opens the database in `data_dir` (creating both if absent) with the course `pack`.
+    pub fn open(data_dir: &Path, pack: Pack) -> Result<Sdr> {
+        let db = Db::open(&data_dir.join(DATABASE_FILE))?;
+        Ok(Sdr { db, pack })
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    pub fn start_state(&self) -> Result<StartState> {
+        let device_locale = self
+            .db
+            .setting(DEVICE_LOCALE)?
+            .and_then(|c| Locale::from_code(&c))
+            .unwrap_or(Locale::FALLBACK);
+        let profiles = self.db.profiles()?;
+        let last_profile_id = self
+            .db
+            .setting(LAST_PROFILE)?
+            .filter(|id| profiles.iter().any(|p| &p.id == id));
+        Ok(StartState {
+            device_locale,
+            profiles,
+            last_profile_id,
+            locales: Locale::ALL
+                .into_iter()
+                .map(|locale| LocaleInfo {
+                    locale,
+                    lesson_coverage: self.pack.lesson_coverage(locale),
+                })
+                .collect(),
+        })
+    }
+
+    pub fn set_device_locale(&self, locale: Locale) -> Result<()> {
+        self.db.set_setting(DEVICE_LOCALE, locale.code())
+    }
+
+    /// Creates a learner profile and makes it the current one.
+    pub fn create_profile(&self, name: &str, locale: Locale, now_ms: i64) -> Result<Profile> {
+        let display_name = normalize_display_name(name)?;
+        let taken = self
+            .db
+            .profiles()?
+            .into_iter()
+            .any(|p| p.display_name.to_lowercase() == display_name.to_lowercase());
+        if taken {
+            return Err(CoreError::NameTaken(display_name));
+        }
+        let profile = Profile {
+            id: uuid::Uuid::new_v4().to_string(),
+            display_name,
+            locale,
+            created_at_ms: now_ms,
+        };
+        self.db.insert_profile(&profile)?;
+        self.db.set_setting(LAST_PROFILE, &profile.id)?;
+        Ok(profile)
+    }
+
+    fn profile(&self, id: &str) -> Result<Profile> {
+        self.db.profile(id)?.ok_or_else(|| CoreError::NotFound {
+            what: "profile",
+            id: id.to_string(),
+        })
+    }
+
+    /// Makes `id` the current profile of this device.
+    pub fn select_profile(&self, id: &str) -> Result<Profile> {
+        let profile = self.profile(id)?;
+        self.db.set_setting(LAST_PROFILE, id)?;
+        Ok(profile)
+    }
+
+    pub fn set_profile_locale(&self, id: &str, locale: Locale) -> Result<Profile> {
+        self.profile(id)?;
+        self.db.set_profile_locale(id, locale)?;
+        self.profile(id)
+    }
+
+    fn progress(&self, profile_id: &str) -> Result<Progress> {
+        Ok(Progress::from_events(&self.db.events(profile_id)?))
+    }
+
+    fn lesson_ref(&self, lesson: &Lesson, locale: Locale) -> LessonRef {
+        let text = lesson.text(locale, self.pack.source_locale);
+        LessonRef {
+            id: lesson.id.clone(),
+            title: text.value.title.clone(),
+            locale: text.locale,
+        }
+    }
+
+    pub fn library(&self, profile_id: &str) -> Result<LibraryView> {
+        let profile = self.profile(profile_id)?;
+        let progress = self.progress(profile_id)?;
+        let locale = profile.locale;
+        let fallback = self.pack.source_locale;
+        let modules: Vec<ModuleView> = self
+            .pack
+            .modules
+            .iter()
+            .map(|m| {
+                let text = m.text(locale, fallback);
+                let (done, total) = progress.module_counts(&self.pack, &m.id);
+                ModuleView {
+                    id: m.id.clone(),
+                    title: text.value.title.clone(),
+                    summary: text.value.summary.clone(),
+                    locale: text.locale,
+                    lessons: m
+                        .lessons
+                        .iter()
+                        .map(|l| {
+                            let t = l.text(locale, fallback);
+                            LessonSummary {
+                                id: l.id.clone(),
+                                title: t.value.title.clone(),
+                                summary: t.value.summary.clone(),
+                                locale: t.locale,
+                                status: progress.status(&l.id),
+                                reading_minutes: t.value.reading_minutes,
+                            }
+                        })
+                        .collect(),
+                    lessons_done: done,
+                    percent: crate::learning::percent(done, total),
+                }
+            })
+            .collect();
+        let resume = progress
+            .last_lesson
+            .as_deref()
+            .and_then(|id| self.pack.lesson(id))
+            .map(|l| self.lesson_ref(l, locale));
+        Ok(LibraryView {
+            course_title: self.pack.title(locale).value.clone(),
+            lessons_done: modules.iter().map(|m| m.lessons_done).sum(),
+            lessons_total: self.pack.lessons().count() as u32,
+            modules,
+            resume,
+            profile,
+        })
+    }
+
+    fn lesson(&self, lesson_id: &str) -> Result<&Lesson> {
+        self.pack.lesson(lesson_id).ok_or_else(|| CoreError::NotFound {
+            what: "lesson",
+            id: lesson_id.to_string(),
+        })
+    }
+
+    fn record(&self, profile_id: &str, lesson: &Lesson, kind: EventKind, now_ms: i64) -> Result<()> {
+        self.db.insert_event(&ProgressEvent {
+            id: uuid::Uuid::new_v4().to_string(),
+            profile_id: profile_id.to_string(),
+            kind,
+            module_id: lesson.module_id.clone(),
+            lesson_id: lesson.id.clone(),
+            at_ms: now_ms,
+        })
+    }
+
+    /// Opens a lesson for reading and remembers it as the learner's position.
+    pub fn open_lesson(&self, profile_id: &str, lesson_id: &str, now_ms: i64) -> Result<LessonView> {
+        let profile = self.profile(profile_id)?;
+        let lesson = self.lesson(lesson_id)?;
+        self.record(profile_id, lesson, EventKind::LessonOpened, now_ms)?;
+        self.lesson_view(&profile, lesson)
+    }
+
+    /// Marks a lesson done, or not done again.
+    pub fn set_lesson_done(&self, profile_id: &str, lesson_id: &str, done: bool, now_ms: i64) -> Result<LessonView> {
+        let profile = self.profile(profile_id)?;
+        let lesson = self.lesson(lesson_id)?;
+        let kind = if done {
+            EventKind::LessonCompleted
+        } else {
+            EventKind::LessonUncompleted
+        };
+        self.record(profile_id, lesson, kind, now_ms)?;
+        self.lesson_view(&profile, lesson)
+    }
+
+    fn lesson_view(&self, profile: &Profile, lesson: &Lesson) -> Result<LessonView> {
+        let progress = self.progress(&profile.id)?;
+        let locale = profile.locale;
+        let fallback = self.pack.source_locale;
+        let text = lesson.text(locale, fallback);
+        let module = self.pack.module(&lesson.module_id).expect("lesson's module exists");
+        let (done, total) = progress.module_counts(&self.pack, &module.id);
+        let position = module.lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+        let (prev, next) = self.pack.neighbours(&lesson.id);
+        Ok(LessonView {
+            id: lesson.id.clone(),
+            module_id: module.id.clone(),
+            module_title: module.text(locale, fallback).value.title.clone(),
+            title: text.value.title.clone(),
+            summary: text.value.summary.clone(),
+            html: text.value.html.clone(),
+            locale: text.locale,
+            status: progress.status(&lesson.id),
+            reading_minutes: text.value.reading_minutes,
+            position: position as u32 + 1,
+            module_lessons: total,
+            module_percent: crate::learning::percent(done, total),
+            prev: prev.map(|l| self.lesson_ref(l, locale)),
+            next: next.map(|l| self.lesson_ref(l, locale)),
+        })
+    }
+
+    /// Whether a lesson is done for a profile (for tests and the CLI).
+    pub fn lesson_status(&self, profile_id: &str, lesson_id: &str) -> Result<LessonStatus> {
+        Ok(self.progress(profile_id)?.status(lesson_id))
+    }
+}

@@ -1,0 +1,8 @@
+//! Learners and their progress: profiles, append-only progress events, and the state derived
+//! from them.
+
+mod profiles;
+mod progress;
+
+pub use profiles::normalize_display_name;
+pub use progress::{EventKind, LessonStatus, Progress, ProgressEvent, percent};

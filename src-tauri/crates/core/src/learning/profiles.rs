@@ -1,0 +1,53 @@
+//! Rules for learner names.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{CoreError, Result};
+
+/// The longest name a profile may have, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// Normalises a display name to NFC, trims it and collapses inner runs of white space; refuses
+/// an empty, over-long or control-character name.
+pub fn normalize_display_name(raw: &str) -> Result<String> {
+    let nfc: String = raw.nfc().collect();
+    let name = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(CoreError::InvalidInput("the name is empty".into()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(CoreError::InvalidInput(format!(
+            "the name is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err(CoreError::InvalidInput(
+            "the name contains control characters".into(),
+        ));
+    }
+    Ok(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_every_script_are_kept_and_normalised() {
+        // "Nguyễn" typed with combining marks (NFD) becomes the precomposed form.
+        let nfd = "Nguye\u{0302}\u{0303}n Thi\u{0323} Hu\u{031B}o\u{031B}\u{0300}ng";
+        assert_eq!(
+            normalize_display_name(nfd).unwrap(),
+            "Nguyễn Thị Hường"
+        );
+        assert_eq!(normalize_display_name("  สมชาย   ใจดี ").unwrap(), "สมชาย ใจดี");
+        assert_eq!(normalize_display_name("陳美玲").unwrap(), "陳美玲");
+    }
+
+    #[test]
+    fn empty_long_and_control_names_are_refused() {
+        assert!(normalize_display_name("   ").is_err());
+        assert!(normalize_display_name(&"a".repeat(81)).is_err());
+        assert!(normalize_display_name("a\u{7}b").is_err());
+    }
+}

@@ -1,0 +1,262 @@
+//! The SQLite database: opening it safely, migrating it, and every SQL statement of the app.
+//! Nothing outside this module sees a connection.
+
+mod queries;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{CoreError, Result};
+
+
+/// Numbered migrations, applied in order. A shipped migration is never edited: add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) struct Db {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Db {
+    /// Opens (creating if absent) the database at `path` and brings its schema up to date.
+    ///
+    /// A file that is not a database, is damaged, is from a newer app, or cannot be written is
+    /// reported and left exactly as it was.
+    pub(crate) fn open(path: &Path) -> Result<Db> {
+        let unavailable = |detail: String| CoreError::DatabaseUnavailable {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let exists = path.exists();
+        if exists {
+            check_header(path)?;
+        } else if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| classify_io(path, e))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | if exists {
+                OpenFlags::empty()
+            } else {
+                OpenFlags::SQLITE_OPEN_CREATE
+            };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.conn
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| unavailable(e.to_string()))?;
+        // Reading the schema is the first thing that touches a damaged file.
+        let version: i64 = db
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| db.classify(e))?;
+        db.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| db.classify(e))?;
+        if version > SCHEMA_VERSION {
+            return Err(CoreError::DatabaseTooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if exists {
+            let ok: String = db
+                .conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(|e| db.classify(e))?;
+            if ok != "ok" {
+                return Err(CoreError::DatabaseCorrupt {
+                    path: path.to_path_buf(),
+                    detail: ok,
+                });
+            }
+        }
+        db.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| db.classify(e))?;
+        let mode: String = db
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| db.classify(e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(unavailable(format!("could not switch to WAL (got {mode})")));
+        }
+        db.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| db.classify(e))?;
+        db.migrate(version)?;
+        Ok(db)
+    }
+
+    fn migrate(&self, from: i64) -> Result<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.unchecked_transaction().map_err(|e| self.classify(e))?;
+            tx.execute_batch(sql).map_err(|e| self.classify(e))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(|e| self.classify(e))?;
+            tx.commit().map_err(|e| self.classify(e))?;
+        }
+        Ok(())
+    }
+
+    /// Turns a SQLite error into the error the user needs to see.
+    pub(crate) fn classify(&self, e: rusqlite::Error) -> CoreError {
+        classify(&self.path, e)
+    }
+}
+
+fn classify(path: &Path, e: rusqlite::Error) -> CoreError {
+    let detail = e.to_string();
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            CoreError::DatabaseCorrupt { path, detail }
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::PermissionDenied) => {
+            CoreError::DatabaseReadOnly { path, detail }
+        }
+        Some(rusqlite::ErrorCode::CannotOpen)
+        | Some(rusqlite::ErrorCode::DiskFull)
+        | Some(rusqlite::ErrorCode::SystemIoFailure)
+        | Some(rusqlite::ErrorCode::DatabaseBusy)
+        | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+            CoreError::DatabaseUnavailable { path, detail }
+        }
+        _ => CoreError::Sql(e),
+    }
+}
+
+fn classify_io(path: &Path, e: std::io::Error) -> CoreError {
+    let path = path.to_path_buf();
+    let detail = e.to_string();
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            CoreError::DatabaseReadOnly { path, detail }
+        }
+        _ => CoreError::DatabaseUnavailable { path, detail },
+    }
+}
+
+/// Refuses a file that does not start like a SQLite database, before SQLite touches it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| classify_io(path, e))?;
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(classify_io(path, e)),
+        }
+    }
+    // An empty file is what SQLite itself leaves after a failed first open; it holds nothing.
+    if read == 0 {
+        return Ok(());
+    }
+    if read < header.len() || &header != SQLITE_HEADER {
+        return Err(CoreError::DatabaseCorrupt {
+            path: path.to_path_buf(),
+            detail: "the file does not start with the SQLite header".into(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_the_latest_schema_and_pragmas() {
+        let dir = tmp();
+        let path = dir.path().join("nested/progress.db");
+        let db = Db::open(&path).unwrap();
+        let v: i64 = db.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let fk: i64 = db.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        let sync: i64 = db.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "FULL");
+        let mode: String = db.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        drop(db);
+        // Opening again is a no-op migration.
+        Db::open(&path).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+        let dir = tmp();
+        let path = dir.path().join("progress.db");
+        let junk = b"these are somebody's notes, not a database\n".repeat(100);
+        std::fs::write(&path, &junk).unwrap();
+        let err = Db::open(&path).err().unwrap();
+        assert!(matches!(err, CoreError::DatabaseCorrupt { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), junk);
+        assert!(!dir.path().join("progress.db-wal").exists());
+    }
+
+    #[test]
+    fn a_damaged_database_is_refused_and_left_untouched() {
+        let dir = tmp();
+        let path = dir.path().join("progress.db");
+        {
+            let db = Db::open(&path).unwrap();
+            db.conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;")
+                .unwrap();
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        // Keep the header, scramble the schema page.
+        for b in bytes.iter_mut().skip(100).take(3000) {
+            *b = 0xA5;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Db::open(&path).err().unwrap();
+        assert_eq!(err.code(), crate::ErrorCode::DatabaseCorrupt, "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+        let dir = tmp();
+        let path = dir.path().join("progress.db");
+        {
+            let db = Db::open(&path).unwrap();
+            db.conn
+                .execute_batch("PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Db::open(&path).err().unwrap();
+        assert!(
+            matches!(err, CoreError::DatabaseTooNew { found: 99, .. }),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_created_is_reported() {
+        let dir = tmp();
+        let blocker = dir.path().join("a-file");
+        std::fs::write(&blocker, b"x").unwrap();
+        let err = Db::open(&blocker.join("sub/progress.db")).err().unwrap();
+        assert_eq!(err.code(), crate::ErrorCode::DatabaseUnavailable, "{err}");
+    }
+}
