@@ -1,1 +1,28 @@
+//! The desktop app: a thin Tauri adapter over `sdr-core`.
 
+mod commands;
+mod error;
+mod startup;
+mod state;
+
+use state::AppState;
+
+pub fn run() {
+    startup::start();
+    let data_dir = state::data_dir();
+    tauri::Builder::default()
+        .manage(AppState::new(data_dir))
+        .invoke_handler(tauri::generate_handler![
+            commands::app::start_state,
+            commands::app::set_device_locale,
+            commands::app::app_ready,
+            commands::profiles::create_profile,
+            commands::profiles::select_profile,
+            commands::profiles::set_profile_locale,
+            commands::learning::library,
+            commands::learning::open_lesson,
+            commands::learning::set_lesson_done,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the app");
+}

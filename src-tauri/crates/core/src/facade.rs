@@ -5,14 +5,11 @@ use std::path::Path;
 
 use crate::content::{Lesson, Pack};
 use crate::error::{CoreError, Result};
-use crate::learning::{
-    EventKind, LessonStatus, Progress, ProgressEvent, normalize_display_name,
-};
+use crate::learning::{EventKind, LessonStatus, Progress, ProgressEvent, normalize_display_name};
 use crate::locale::Locale;
 use crate::storage::Db;
 use crate::views::{
-    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile,
-    StartState,
+    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile, StartState,
 };
 
 const DEVICE_LOCALE: &str = "device_locale";
@@ -174,13 +171,21 @@ impl Sdr {
     }
 
     fn lesson(&self, lesson_id: &str) -> Result<&Lesson> {
-        self.pack.lesson(lesson_id).ok_or_else(|| CoreError::NotFound {
-            what: "lesson",
-            id: lesson_id.to_string(),
-        })
+        self.pack
+            .lesson(lesson_id)
+            .ok_or_else(|| CoreError::NotFound {
+                what: "lesson",
+                id: lesson_id.to_string(),
+            })
     }
 
-    fn record(&self, profile_id: &str, lesson: &Lesson, kind: EventKind, now_ms: i64) -> Result<()> {
+    fn record(
+        &self,
+        profile_id: &str,
+        lesson: &Lesson,
+        kind: EventKind,
+        now_ms: i64,
+    ) -> Result<()> {
         self.db.insert_event(&ProgressEvent {
             id: uuid::Uuid::new_v4().to_string(),
             profile_id: profile_id.to_string(),
@@ -192,7 +197,12 @@ impl Sdr {
     }
 
     /// Opens a lesson for reading and remembers it as the learner's position.
-    pub fn open_lesson(&self, profile_id: &str, lesson_id: &str, now_ms: i64) -> Result<LessonView> {
+    pub fn open_lesson(
+        &self,
+        profile_id: &str,
+        lesson_id: &str,
+        now_ms: i64,
+    ) -> Result<LessonView> {
         let profile = self.profile(profile_id)?;
         let lesson = self.lesson(lesson_id)?;
         self.record(profile_id, lesson, EventKind::LessonOpened, now_ms)?;
@@ -200,7 +210,13 @@ impl Sdr {
     }
 
     /// Marks a lesson done, or not done again.
-    pub fn set_lesson_done(&self, profile_id: &str, lesson_id: &str, done: bool, now_ms: i64) -> Result<LessonView> {
+    pub fn set_lesson_done(
+        &self,
+        profile_id: &str,
+        lesson_id: &str,
+        done: bool,
+        now_ms: i64,
+    ) -> Result<LessonView> {
         let profile = self.profile(profile_id)?;
         let lesson = self.lesson(lesson_id)?;
         let kind = if done {
@@ -217,9 +233,16 @@ impl Sdr {
         let locale = profile.locale;
         let fallback = self.pack.source_locale;
         let text = lesson.text(locale, fallback);
-        let module = self.pack.module(&lesson.module_id).expect("lesson's module exists");
+        let module = self
+            .pack
+            .module(&lesson.module_id)
+            .expect("lesson's module exists");
         let (done, total) = progress.module_counts(&self.pack, &module.id);
-        let position = module.lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+        let position = module
+            .lessons
+            .iter()
+            .position(|l| l.id == lesson.id)
+            .unwrap_or(0);
         let (prev, next) = self.pack.neighbours(&lesson.id);
         Ok(LessonView {
             id: lesson.id.clone(),

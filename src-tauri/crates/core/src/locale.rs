@@ -65,7 +65,10 @@ mod tests {
     fn codes_round_trip_and_match_serde() {
         for l in Locale::ALL {
             assert_eq!(Locale::from_code(l.code()), Some(l));
-            assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{}\"", l.code()));
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.code())
+            );
         }
         assert_eq!(Locale::from_code("zh"), None);
     }

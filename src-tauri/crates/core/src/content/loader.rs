@@ -7,9 +7,7 @@ use toml::Spanned;
 use ts_rs::TS;
 
 use super::markdown;
-use super::{
-    Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files,
-};
+use super::{Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files};
 use crate::error::CoreError;
 use crate::locale::Locale;
 
@@ -112,7 +110,14 @@ struct Checker {
 }
 
 impl Checker {
-    fn push(&mut self, severity: Severity, file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) {
         self.diags.push(Diagnostic {
             severity,
             file: file.to_string(),
@@ -122,7 +127,13 @@ impl Checker {
         });
     }
 
-    fn error(&mut self, file: &str, line: Option<usize>, field: Option<&str>, message: impl Into<String>) {
+    fn error(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) {
         self.push(Severity::Error, file, line, field, message);
     }
 
@@ -136,7 +147,11 @@ impl Checker {
         match std::str::from_utf8(bytes) {
             Ok(s) => Some(s.strip_prefix('\u{feff}').unwrap_or(s)),
             Err(e) => {
-                let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
                 self.error(path, Some(line), None, "the file is not valid UTF-8 text");
                 None
             }
@@ -145,7 +160,12 @@ impl Checker {
 
     /// Parses TOML, reporting a syntax or shape error with its line. `first_line` is the line
     /// of the file on which `src` starts.
-    fn toml<T: serde::de::DeserializeOwned>(&mut self, file: &str, src: &str, first_line: usize) -> Option<T> {
+    fn toml<T: serde::de::DeserializeOwned>(
+        &mut self,
+        file: &str,
+        src: &str,
+        first_line: usize,
+    ) -> Option<T> {
         match toml::from_str::<T>(src) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -160,7 +180,11 @@ impl Checker {
 }
 
 fn line_at(src: &str, offset: usize) -> usize {
-    src[..offset.min(src.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    src[..offset.min(src.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The field a serde message names, as in "missing field `title`".
@@ -174,18 +198,34 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
 /// A required, non-empty, single-line text of bounded length.
-fn check_text(c: &mut Checker, file: &str, src: &str, first_line: usize, field: &str, value: &Spanned<String>, max: usize) -> String {
+fn check_text(
+    c: &mut Checker,
+    file: &str,
+    src: &str,
+    first_line: usize,
+    field: &str,
+    value: &Spanned<String>,
+    max: usize,
+) -> String {
     let line = Some(line_at(src, value.span().start) + first_line - 1);
     let text = value.get_ref().trim();
     if text.is_empty() {
         c.error(file, line, Some(field), "must not be empty");
     } else if text.chars().count() > max {
-        c.error(file, line, Some(field), format!("is longer than {max} characters"));
+        c.error(
+            file,
+            line,
+            Some(field),
+            format!("is longer than {max} characters"),
+        );
     } else if text.contains('\n') {
         c.error(file, line, Some(field), "must be a single line");
     }
@@ -197,18 +237,37 @@ pub fn check(files: &PackFiles) -> Checked {
     let mut c = Checker { diags: Vec::new() };
     let mut coverage = Vec::new();
     for path in files.oversized() {
-        c.error(path, None, None, format!("the file is larger than {} bytes", files::MAX_FILE_BYTES));
+        c.error(
+            path,
+            None,
+            None,
+            format!("the file is larger than {} bytes", files::MAX_FILE_BYTES),
+        );
     }
     let pack = check_pack(files, &mut c, &mut coverage);
     let pack = if c.has_errors() { None } else { pack };
-    c.diags.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
-    Checked { pack, diagnostics: c.diags, coverage }
+    c.diags
+        .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    Checked {
+        pack,
+        diagnostics: c.diags,
+        coverage,
+    }
 }
 
-fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCoverage>) -> Option<Pack> {
+fn check_pack(
+    files: &PackFiles,
+    c: &mut Checker,
+    coverage: &mut Vec<LocaleCoverage>,
+) -> Option<Pack> {
     let Some(src) = c.text(files, MANIFEST) else {
         if files.get(MANIFEST).is_none() {
-            c.error(MANIFEST, None, None, "the pack has no course.toml at its root");
+            c.error(
+                MANIFEST,
+                None,
+                None,
+                "the pack has no course.toml at its root",
+            );
         }
         return None;
     };
@@ -217,20 +276,46 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
     // Ids and locales of the manifest.
     let line = |s: &Spanned<String>| Some(line_at(src, s.span().start));
     if !valid_id(manifest.id.get_ref()) {
-        c.error(MANIFEST, line(&manifest.id), Some("id"), "ids are lowercase letters, digits and single hyphens (at most 64)");
+        c.error(
+            MANIFEST,
+            line(&manifest.id),
+            Some("id"),
+            "ids are lowercase letters, digits and single hyphens (at most 64)",
+        );
     }
     let mut locales = Vec::new();
     for code in &manifest.locales {
         match Locale::from_code(code.get_ref()) {
-            Some(l) if locales.contains(&l) => c.error(MANIFEST, line(code), Some("locales"), format!("locale `{}` is listed twice", code.get_ref())),
+            Some(l) if locales.contains(&l) => c.error(
+                MANIFEST,
+                line(code),
+                Some("locales"),
+                format!("locale `{}` is listed twice", code.get_ref()),
+            ),
             Some(l) => locales.push(l),
-            None => c.error(MANIFEST, line(code), Some("locales"), format!("unknown locale `{}`; known: en, ms, fil, zh-Hant, th, vi", code.get_ref())),
+            None => c.error(
+                MANIFEST,
+                line(code),
+                Some("locales"),
+                format!(
+                    "unknown locale `{}`; known: en, ms, fil, zh-Hant, th, vi",
+                    code.get_ref()
+                ),
+            ),
         }
     }
     let source_locale = match Locale::from_code(manifest.source_locale.get_ref()) {
         Some(l) if locales.contains(&l) => l,
         _ => {
-            c.error(MANIFEST, line(&manifest.source_locale), Some("source_locale"), format!("`{}` must be one of the pack's locales", manifest.source_locale.get_ref()));
+            c.error(
+                MANIFEST,
+                line(&manifest.source_locale),
+                Some("source_locale"),
+                format!(
+                    "`{}` must be one of the pack's locales",
+                    manifest.source_locale.get_ref()
+                ),
+            );
             return None;
         }
     };
@@ -242,21 +327,50 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
     for m in &manifest.modules {
         let id = m.id.get_ref().as_str();
         if !valid_id(id) {
-            c.error(MANIFEST, line(&m.id), Some("modules.id"), format!("`{id}`: ids are lowercase letters, digits and single hyphens (at most 64)"));
+            c.error(
+                MANIFEST,
+                line(&m.id),
+                Some("modules.id"),
+                format!(
+                    "`{id}`: ids are lowercase letters, digits and single hyphens (at most 64)"
+                ),
+            );
         }
         if seen_modules.insert(id, ()).is_some() {
-            c.error(MANIFEST, line(&m.id), Some("modules.id"), format!("module id `{id}` is used twice"));
+            c.error(
+                MANIFEST,
+                line(&m.id),
+                Some("modules.id"),
+                format!("module id `{id}` is used twice"),
+            );
         }
         if m.lessons.is_empty() {
-            c.error(MANIFEST, line(&m.id), Some("modules.lessons"), format!("module `{id}` has no lessons"));
+            c.error(
+                MANIFEST,
+                line(&m.id),
+                Some("modules.lessons"),
+                format!("module `{id}` has no lessons"),
+            );
         }
         for l in &m.lessons {
             let lid = l.get_ref().as_str();
             if !valid_id(lid) {
-                c.error(MANIFEST, line(l), Some("modules.lessons"), format!("`{lid}`: ids are lowercase letters, digits and single hyphens (at most 64)"));
+                c.error(
+                    MANIFEST,
+                    line(l),
+                    Some("modules.lessons"),
+                    format!(
+                        "`{lid}`: ids are lowercase letters, digits and single hyphens (at most 64)"
+                    ),
+                );
             }
             if let Some(other) = seen_lessons.insert(lid, id) {
-                c.error(MANIFEST, line(l), Some("modules.lessons"), format!("lesson id `{lid}` is used twice (also in module `{other}`)"));
+                c.error(
+                    MANIFEST,
+                    line(l),
+                    Some("modules.lessons"),
+                    format!("lesson id `{lid}` is used twice (also in module `{other}`)"),
+                );
             }
         }
     }
@@ -280,16 +394,32 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
             continue;
         }
         if path.ends_with(".md") && locales.iter().any(|l| path.starts_with(&format!("{l}/"))) {
-            c.error(path, None, None, "this lesson is not listed in course.toml (check the module folder and file name)");
+            c.error(
+                path,
+                None,
+                None,
+                "this lesson is not listed in course.toml (check the module folder and file name)",
+            );
         } else {
-            c.push(Severity::Warning, path, None, None, "not part of the pack; ignored");
+            c.push(
+                Severity::Warning,
+                path,
+                None,
+                None,
+                "not part of the pack; ignored",
+            );
         }
     }
 
     // Per-locale texts.
     let mut titles = BTreeMap::new();
-    let mut module_texts: Vec<BTreeMap<Locale, ModuleText>> = vec![BTreeMap::new(); manifest.modules.len()];
-    let mut lesson_texts: Vec<Vec<BTreeMap<Locale, LessonText>>> = manifest.modules.iter().map(|m| vec![BTreeMap::new(); m.lessons.len()]).collect();
+    let mut module_texts: Vec<BTreeMap<Locale, ModuleText>> =
+        vec![BTreeMap::new(); manifest.modules.len()];
+    let mut lesson_texts: Vec<Vec<BTreeMap<Locale, LessonText>>> = manifest
+        .modules
+        .iter()
+        .map(|m| vec![BTreeMap::new(); m.lessons.len()])
+        .collect();
     let all_lessons: BTreeSet<&str> = seen_lessons.keys().copied().collect();
     for &loc in &locales {
         let is_source = loc == source_locale;
@@ -303,7 +433,9 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
         };
         let course_path = format!("{loc}/{MANIFEST}");
         let locale_course = match c.text(files, &course_path) {
-            Some(src) => c.toml::<LocaleCourseToml>(&course_path, src, 1).map(|t| (src, t)),
+            Some(src) => c
+                .toml::<LocaleCourseToml>(&course_path, src, 1)
+                .map(|t| (src, t)),
             None => {
                 if files.get(&course_path).is_none() {
                     if is_source {
@@ -316,11 +448,27 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
             }
         };
         if let Some((src, course)) = &locale_course {
-            titles.insert(loc, check_text(c, &course_path, src, 1, "title", &course.title, MAX_TITLE_CHARS));
+            titles.insert(
+                loc,
+                check_text(
+                    c,
+                    &course_path,
+                    src,
+                    1,
+                    "title",
+                    &course.title,
+                    MAX_TITLE_CHARS,
+                ),
+            );
             for (key, text) in &course.modules {
                 let l = Some(line_at(src, text.span().start));
                 if !seen_modules.contains_key(key.as_str()) {
-                    c.error(&course_path, l, Some(&format!("modules.{key}")), format!("no module `{key}` in the course manifest"));
+                    c.error(
+                        &course_path,
+                        l,
+                        Some(&format!("modules.{key}")),
+                        format!("no module `{key}` in the course manifest"),
+                    );
                 }
             }
             for (mi, m) in manifest.modules.iter().enumerate() {
@@ -328,13 +476,36 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
                     Some(text) => {
                         let t = text.get_ref();
                         let field = format!("modules.{}", m.id.get_ref());
-                        let title = check_text(c, &course_path, src, 1, &format!("{field}.title"), &t.title, MAX_TITLE_CHARS);
-                        let summary = check_text(c, &course_path, src, 1, &format!("{field}.summary"), &t.summary, MAX_SUMMARY_CHARS);
+                        let title = check_text(
+                            c,
+                            &course_path,
+                            src,
+                            1,
+                            &format!("{field}.title"),
+                            &t.title,
+                            MAX_TITLE_CHARS,
+                        );
+                        let summary = check_text(
+                            c,
+                            &course_path,
+                            src,
+                            1,
+                            &format!("{field}.summary"),
+                            &t.summary,
+                            MAX_SUMMARY_CHARS,
+                        );
                         module_texts[mi].insert(loc, ModuleText { title, summary });
                         cov.modules_present += 1;
                     }
-                    None if is_source => c.error(&course_path, None, Some(&format!("modules.{}", m.id.get_ref())), "the source locale must give every module a title and summary"),
-                    None => cov.missing.push(format!("{course_path}#modules.{}", m.id.get_ref())),
+                    None if is_source => c.error(
+                        &course_path,
+                        None,
+                        Some(&format!("modules.{}", m.id.get_ref())),
+                        "the source locale must give every module a title and summary",
+                    ),
+                    None => cov
+                        .missing
+                        .push(format!("{course_path}#modules.{}", m.id.get_ref())),
                 }
             }
         }
@@ -378,7 +549,11 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
                 .enumerate()
                 .map(|(li, (l, texts))| {
                     index.insert(l.get_ref().clone(), (mi, li));
-                    Lesson { id: l.get_ref().clone(), module_id: m.id.get_ref().clone(), texts }
+                    Lesson {
+                        id: l.get_ref().clone(),
+                        module_id: m.id.get_ref().clone(),
+                        texts,
+                    }
                 })
                 .collect(),
         })
@@ -397,7 +572,9 @@ fn check_pack(files: &PackFiles, c: &mut Checker, coverage: &mut Vec<LocaleCover
 /// Splits `+++` front matter from the body. Returns (front matter, its first line, body, the
 /// body's first line).
 fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
-    let rest = src.strip_prefix("+++\n").or_else(|| src.strip_prefix("+++\r\n"))?;
+    let rest = src
+        .strip_prefix("+++\n")
+        .or_else(|| src.strip_prefix("+++\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
@@ -411,21 +588,57 @@ fn split_front_matter(src: &str) -> Option<(&str, usize, &str, usize)> {
     None
 }
 
-fn check_lesson(c: &mut Checker, path: &str, src: &str, all_lessons: &BTreeSet<&str>) -> Option<LessonText> {
+fn check_lesson(
+    c: &mut Checker,
+    path: &str,
+    src: &str,
+    all_lessons: &BTreeSet<&str>,
+) -> Option<LessonText> {
     let Some((front, front_line, body, body_line)) = split_front_matter(src) else {
-        c.error(path, Some(1), None, "a lesson starts with TOML front matter between two `+++` lines");
+        c.error(
+            path,
+            Some(1),
+            None,
+            "a lesson starts with TOML front matter between two `+++` lines",
+        );
         return None;
     };
     let fm: FrontMatter = c.toml(path, front, front_line)?;
-    let title = check_text(c, path, front, front_line, "title", &fm.title, MAX_TITLE_CHARS);
-    let summary = check_text(c, path, front, front_line, "summary", &fm.summary, MAX_SUMMARY_CHARS);
+    let title = check_text(
+        c,
+        path,
+        front,
+        front_line,
+        "title",
+        &fm.title,
+        MAX_TITLE_CHARS,
+    );
+    let summary = check_text(
+        c,
+        path,
+        front,
+        front_line,
+        "summary",
+        &fm.summary,
+        MAX_SUMMARY_CHARS,
+    );
     let scan = markdown::scan(body);
     for issue in &scan.issues {
-        c.error(path, Some(issue.line + body_line - 1), None, issue.message.clone());
+        c.error(
+            path,
+            Some(issue.line + body_line - 1),
+            None,
+            issue.message.clone(),
+        );
     }
     for (target, line) in &scan.lesson_links {
         if !all_lessons.contains(target.as_str()) {
-            c.error(path, Some(line + body_line - 1), None, format!("link to lesson `{target}`, which is not in the course"));
+            c.error(
+                path,
+                Some(line + body_line - 1),
+                None,
+                format!("link to lesson `{target}`, which is not in the course"),
+            );
         }
     }
     Some(LessonText {

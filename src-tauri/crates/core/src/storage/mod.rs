@@ -9,7 +9,6 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{CoreError, Result};
 
-
 /// Numbered migrations, applied in order. A shipped migration is never edited: add a new one.
 const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
 
@@ -60,7 +59,9 @@ impl Db {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| db.classify(e))?;
         db.conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })
             .map_err(|e| db.classify(e))?;
         if version > SCHEMA_VERSION {
             return Err(CoreError::DatabaseTooNew {
@@ -100,7 +101,10 @@ impl Db {
 
     fn migrate(&self, from: i64) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.unchecked_transaction().map_err(|e| self.classify(e))?;
+            let tx = self
+                .conn
+                .unchecked_transaction()
+                .map_err(|e| self.classify(e))?;
             tx.execute_batch(sql).map_err(|e| self.classify(e))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)
                 .map_err(|e| self.classify(e))?;
@@ -186,13 +190,25 @@ mod tests {
         let dir = tmp();
         let path = dir.path().join("nested/progress.db");
         let db = Db::open(&path).unwrap();
-        let v: i64 = db.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = db
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
-        let fk: i64 = db.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: i64 = db
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
-        let sync: i64 = db.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let sync: i64 = db
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(sync, 2, "FULL");
-        let mode: String = db.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = db
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         drop(db);
         // Opening again is a no-op migration.

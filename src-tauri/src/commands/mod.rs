@@ -1,0 +1,6 @@
+//! Thin commands: parse arguments, call one core function, map the error. Each is `async` so
+//! SQLite work runs off the window's thread.
+
+pub mod app;
+pub mod learning;
+pub mod profiles;

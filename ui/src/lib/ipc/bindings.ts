@@ -1,0 +1,84 @@
+// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.
+
+export type Locale = "en" | "ms" | "fil" | "zh-Hant" | "th" | "vi";
+
+export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "internal";
+
+export type ErrorPayload = { code: ErrorCode, 
+/**
+ * English detail for logs and for the "details" disclosure; the interface shows a
+ * translated sentence chosen by `code` first.
+ */
+message: string, };
+
+export type Severity = "error" | "warning";
+
+export type Diagnostic = { severity: Severity, 
+/**
+ * Path relative to the pack root, with `/` separators.
+ */
+file: string, 
+/**
+ * 1-based line in that file.
+ */
+line: number | null, field: string | null, message: string, };
+
+export type LessonStatus = "not_started" | "in_progress" | "done";
+
+export type Profile = { id: string, 
+/**
+ * NFC-normalised, as typed.
+ */
+display_name: string, 
+/**
+ * The language of the interface and the course for this learner.
+ */
+locale: Locale, created_at_ms: number, };
+
+export type LocaleInfo = { locale: Locale, lesson_coverage: number, };
+
+export type StartState = { 
+/**
+ * The interface language before a profile is chosen.
+ */
+device_locale: Locale, profiles: Array<Profile>, 
+/**
+ * The profile used last on this device, offered first.
+ */
+last_profile_id: string | null, 
+/**
+ * Each locale with the share of the course's lessons it has (0-100).
+ */
+locales: Array<LocaleInfo>, };
+
+export type LessonSummary = { id: string, title: string, summary: string, locale: Locale, status: LessonStatus, reading_minutes: number, };
+
+export type ModuleView = { id: string, title: string, summary: string, 
+/**
+ * The locale the title and summary are in: differs from the learner's when shown in
+ * the fallback language.
+ */
+locale: Locale, lessons: Array<LessonSummary>, lessons_done: number, percent: number, };
+
+export type LessonRef = { id: string, title: string, locale: Locale, };
+
+export type LibraryView = { profile: Profile, course_title: string, modules: Array<ModuleView>, 
+/**
+ * The lesson the learner was on, to resume.
+ */
+resume: LessonRef | null, lessons_done: number, lessons_total: number, };
+
+export type LessonView = { id: string, module_id: string, module_title: string, title: string, summary: string, 
+/**
+ * Sanitized HTML of the body.
+ */
+html: string, 
+/**
+ * The locale the lesson is shown in (the fallback when it is not translated yet).
+ */
+locale: Locale, status: LessonStatus, reading_minutes: number, 
+/**
+ * 1-based position in its module, and the module's lesson count.
+ */
+position: number, module_lessons: number, module_percent: number, prev: LessonRef | null, next: LessonRef | null, };

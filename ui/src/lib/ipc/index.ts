@@ -1,0 +1,71 @@
+// The ONLY module that talks to the Tauri backend. Every command has a typed wrapper here, and
+// every failure arrives as an IpcError with a stable `code`.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  ErrorCode,
+  ErrorPayload,
+  LessonView,
+  LibraryView,
+  Locale,
+  Profile,
+  StartState,
+} from './bindings';
+
+export type * from './bindings';
+
+const CODES: readonly ErrorCode[] = [
+  'database_corrupt',
+  'database_too_new',
+  'database_read_only',
+  'database_unavailable',
+  'content_invalid',
+  'not_found',
+  'invalid_input',
+  'name_taken',
+  'internal',
+];
+
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'IpcError';
+    this.code = payload.code;
+  }
+}
+
+/** Turns whatever `invoke` rejected with into an IpcError. */
+export function toIpcError(e: unknown): IpcError {
+  if (e instanceof IpcError) return e;
+  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
+    const { code, message } = e as { code: unknown; message: unknown };
+    if (typeof code === 'string' && (CODES as readonly string[]).includes(code)) {
+      return new IpcError({ code: code as ErrorCode, message: String(message) });
+    }
+  }
+  return new IpcError({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const ipc = {
+  startState: () => call<StartState>('start_state'),
+  setDeviceLocale: (locale: Locale) => call<null>('set_device_locale', { locale }),
+  appReady: () => call<null>('app_ready'),
+  createProfile: (name: string, locale: Locale) => call<Profile>('create_profile', { name, locale }),
+  selectProfile: (profileId: string) => call<Profile>('select_profile', { profileId }),
+  setProfileLocale: (profileId: string, locale: Locale) =>
+    call<Profile>('set_profile_locale', { profileId, locale }),
+  library: (profileId: string) => call<LibraryView>('library', { profileId }),
+  openLesson: (profileId: string, lessonId: string) =>
+    call<LessonView>('open_lesson', { profileId, lessonId }),
+  setLessonDone: (profileId: string, lessonId: string, done: boolean) =>
+    call<LessonView>('set_lesson_done', { profileId, lessonId, done }),
+};
