@@ -11,7 +11,6 @@ use crate::error::{CmdResult, IpcError};
 pub struct AppState {
     /// The core, or the reason it could not start (shown by the window, never a blank screen).
     core: Result<Mutex<Sdr>, ErrorPayload>,
-    pub data_dir: PathBuf,
 }
 
 impl AppState {
@@ -23,7 +22,7 @@ impl AppState {
         if let Err(e) = &core {
             eprintln!("sdr: cannot start: {}", e.message);
         }
-        AppState { core, data_dir }
+        AppState { core }
     }
 
     pub fn core(&self) -> CmdResult<MutexGuard<'_, Sdr>> {

@@ -1,1 +1,180 @@
+//! A small harness that starts the real app through tauri-driver (which starts
+//! WebKitWebDriver), one WebDriver session per launch, with its own data folder.
+//!
+//! Needs a display (the test script runs it under Xvfb) and a built app binary
+//! (`SDR_APP_BIN`, default `target/debug/sme-digital-resilience`).
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use tokio::process::{Child, Command};
+
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Where screenshots go (ignored by git).
+pub fn output_dir() -> PathBuf {
+    let dir = repo_root().join("output/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("SDR_APP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/debug/sme-digital-resilience"))
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let cargo_bin = home.join(".cargo/bin/tauri-driver");
+    if cargo_bin.exists() {
+        cargo_bin
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One running app window.
+pub struct App {
+    driver: Child,
+    pub client: Client,
+}
+
+impl App {
+    /// Starts the app with `data_dir` as its data folder.
+    pub async fn launch(data_dir: &Path) -> Result<App> {
+        let bin = app_binary();
+        assert!(
+            bin.exists(),
+            "the app binary {} is missing: build it first",
+            bin.display()
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("SDR_DATA_DIR", data_dir)
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        // Wait for tauri-driver to listen.
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            if tokio::time::Instant::now() > deadline {
+                return Err("tauri-driver did not start listening".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": bin }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await?;
+        let app = App { driver, client };
+        // The first screen is interactive when either the profile picker or the error screen is up.
+        app.wait_css("[data-testid=create-profile], [data-testid=fatal-error]")
+            .await?;
+        Ok(app)
+    }
+
+    /// Ends the session (which closes the app) and stops tauri-driver.
+    pub async fn quit(mut self) -> Result<()> {
+        self.client.close().await?;
+        let _ = self.driver.kill().await;
+        Ok(())
+    }
+
+    pub async fn wait_css(&self, css: &str) -> Result<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await?)
+    }
+
+    /// The first element with `data-testid` = `id`, once it exists.
+    pub async fn by_id(&self, id: &str) -> Result<Element> {
+        self.wait_css(&format!("[data-testid={id}]")).await
+    }
+
+    pub async fn click(&self, id: &str) -> Result<()> {
+        self.by_id(id).await?.click().await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, id: &str) -> Result<String> {
+        Ok(self.by_id(id).await?.text().await?)
+    }
+
+    /// Waits until `css` matches an element whose text satisfies `pred`.
+    pub async fn wait_text(&self, css: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            for el in self.client.find_all(Locator::Css(css)).await? {
+                if let Ok(t) = el.text().await
+                    && pred(&t)
+                {
+                    return Ok(t);
+                }
+            }
+            if tokio::time::Instant::now() > deadline {
+                return Err(format!("no `{css}` with the expected text appeared").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let path = output_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+}
+
+/// The profile names stored in a data folder's database, read directly from SQLite.
+pub fn stored_profile_names(data_dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open_with_flags(
+        data_dir.join("sdr.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT display_name FROM profiles ORDER BY created_at_ms")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

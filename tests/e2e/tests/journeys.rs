@@ -1,0 +1,166 @@
+//! Learner journeys in the real window: a profile with a name in Vietnamese or Thai script,
+//! a lesson opened and marked done, the app quit and started again on the same data folder,
+//! and the name, progress and position found again. Screenshots go to output/e2e/.
+
+use fantoccini::Locator;
+use sdr_e2e::{App, Result, stored_profile_names};
+
+async fn html_lang(app: &App) -> Result<String> {
+    let v = app
+        .client
+        .execute("return document.documentElement.lang", vec![])
+        .await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+async fn create_profile(app: &App, name: &str, locale: &str) -> Result<()> {
+    app.by_id("new-profile-name").await?.send_keys(name).await?;
+    app.by_id("new-profile-locale")
+        .await?
+        .select_by_value(locale)
+        .await?;
+    app.click("create-profile").await?;
+    app.by_id("lesson-link").await?;
+    Ok(())
+}
+
+async fn open_lesson(app: &App, lesson: &str) -> Result<String> {
+    app.wait_css(&format!("[data-testid=lesson-link][data-lesson={lesson}]"))
+        .await?
+        .click()
+        .await?;
+    Ok(app.text("lesson-title").await?)
+}
+
+async fn mark_done(app: &App) -> Result<()> {
+    app.click("mark-done").await?;
+    app.wait_css("[data-testid=mark-done][data-done=true]").await?;
+    Ok(())
+}
+
+async fn choose_profile(app: &App, name: &str) -> Result<()> {
+    app.wait_text("[data-testid=profile-name]", |t| t == name)
+        .await?;
+    for card in app
+        .client
+        .find_all(Locator::Css("[data-testid=profile]"))
+        .await?
+    {
+        if card.text().await?.contains(name) {
+            card.click().await?;
+            app.by_id("lesson-link").await?;
+            return Ok(());
+        }
+    }
+    Err(format!("no profile card for {name}").into())
+}
+
+#[tokio::test]
+async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let name = "Nguyễn Thị Hương";
+
+    let app = App::launch(data.path()).await?;
+    app.screenshot("vi-01-first-start").await?;
+    create_profile(&app, name, "vi").await?;
+    assert_eq!(html_lang(&app).await?, "vi");
+    assert!(app.text("current-profile").await?.contains(name));
+    let title = open_lesson(&app, "what-is-digital-resilience").await?;
+    // The lessons are English-only so far: the fallback must be visible.
+    app.by_id("fallback-banner").await?;
+    mark_done(&app).await?;
+    app.screenshot("vi-02-lesson-done").await?;
+    app.click("back-to-library").await?;
+    app.wait_css("[data-testid=module-percent][data-percent='25']")
+        .await?;
+    app.screenshot("vi-03-library").await?;
+    app.quit().await?;
+
+    assert_eq!(stored_profile_names(data.path()), vec![name.to_string()]);
+
+    let app = App::launch(data.path()).await?;
+    app.screenshot("vi-04-relaunch-profiles").await?;
+    choose_profile(&app, name).await?;
+    assert_eq!(html_lang(&app).await?, "vi");
+    app.wait_css("[data-testid=module-percent][data-percent='25']")
+        .await?;
+    app.wait_css(
+        "[data-lesson=what-is-digital-resilience] [data-testid=lesson-status][data-status=done]",
+    )
+    .await?;
+    app.click("resume").await?;
+    assert_eq!(app.text("lesson-title").await?, title);
+    app.wait_css("[data-testid=mark-done][data-done=true]").await?;
+    app.screenshot("vi-05-relaunch-resumed").await?;
+
+    // Switching the language changes the interface at once and is remembered.
+    app.by_id("language-switcher")
+        .await?
+        .select_by_value("zh-Hant")
+        .await?;
+    app.wait_text("[data-testid=back-to-library]", |t| t.contains("返回"))
+        .await?;
+    assert_eq!(html_lang(&app).await?, "zh-Hant-TW");
+    app.screenshot("zh-01-lesson-fallback").await?;
+    app.quit().await?;
+
+    let app = App::launch(data.path()).await?;
+    choose_profile(&app, name).await?;
+    assert_eq!(html_lang(&app).await?, "zh-Hant-TW");
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let name = "สมชาย ใจดี";
+
+    let app = App::launch(data.path()).await?;
+    create_profile(&app, name, "th").await?;
+    assert_eq!(html_lang(&app).await?, "th");
+    app.screenshot("th-01-library").await?;
+    open_lesson(&app, "what-is-digital-resilience").await?;
+    mark_done(&app).await?;
+    app.click("next-lesson").await?;
+    let second = app
+        .wait_text("[data-testid=lesson-title]", |t| {
+            !t.is_empty() && !t.contains("What digital resilience means")
+        })
+        .await?;
+    mark_done(&app).await?;
+    app.screenshot("th-02-second-lesson-done").await?;
+    app.quit().await?;
+
+    assert_eq!(stored_profile_names(data.path()), vec![name.to_string()]);
+
+    let app = App::launch(data.path()).await?;
+    choose_profile(&app, name).await?;
+    app.wait_css("[data-testid=module-percent][data-percent='50']")
+        .await?;
+    let resume = app.text("resume").await?;
+    assert!(resume.contains(&second), "{resume:?} names {second:?}");
+    app.screenshot("th-03-relaunch-library").await?;
+    app.click("resume").await?;
+    assert_eq!(app.text("lesson-title").await?, second);
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_explained_and_left_untouched() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let db = data.path().join("sdr.db");
+    let junk = b"not a database, but somebody's only copy of their progress\n".repeat(64);
+    std::fs::write(&db, &junk)?;
+
+    let app = App::launch(data.path()).await?;
+    let screen = app
+        .wait_css("[data-testid=fatal-error][data-code=database_corrupt]")
+        .await?;
+    assert!(!screen.text().await?.trim().is_empty());
+    app.screenshot("error-01-damaged-database").await?;
+    app.quit().await?;
+    assert_eq!(std::fs::read(&db)?, junk, "the file was changed");
+    Ok(())
+}
