@@ -37,7 +37,9 @@ fn tauri_driver() -> PathBuf {
     if let Some(p) = std::env::var_os("TAURI_DRIVER") {
         return PathBuf::from(p);
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let cargo_bin = home.join(".cargo/bin/tauri-driver");
     if cargo_bin.exists() {
         cargo_bin
@@ -85,7 +87,10 @@ impl App {
             .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
         // Wait for tauri-driver to listen.
         let deadline = tokio::time::Instant::now() + WAIT;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
             if tokio::time::Instant::now() > deadline {
                 return Err("tauri-driver did not start listening".into());
             }
@@ -156,6 +161,13 @@ impl App {
     }
 
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Let the page paint what the last command changed before the picture is taken.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         let path = output_dir().join(format!("{name}.png"));
         std::fs::write(&path, png)?;

@@ -29,12 +29,13 @@ async fn open_lesson(app: &App, lesson: &str) -> Result<String> {
         .await?
         .click()
         .await?;
-    Ok(app.text("lesson-title").await?)
+    app.text("lesson-title").await
 }
 
 async fn mark_done(app: &App) -> Result<()> {
     app.click("mark-done").await?;
-    app.wait_css("[data-testid=mark-done][data-done=true]").await?;
+    app.wait_css("[data-testid=mark-done][data-done=true]")
+        .await?;
     Ok(())
 }
 
@@ -90,7 +91,8 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     .await?;
     app.click("resume").await?;
     assert_eq!(app.text("lesson-title").await?, title);
-    app.wait_css("[data-testid=mark-done][data-done=true]").await?;
+    app.wait_css("[data-testid=mark-done][data-done=true]")
+        .await?;
     app.screenshot("vi-05-relaunch-resumed").await?;
 
     // Switching the language changes the interface at once and is remembered.

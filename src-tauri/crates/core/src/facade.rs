@@ -160,8 +160,10 @@ impl Sdr {
             .as_deref()
             .and_then(|id| self.pack.lesson(id))
             .map(|l| self.lesson_ref(l, locale));
+        let course_title = self.pack.title(locale);
         Ok(LibraryView {
-            course_title: self.pack.title(locale).value.clone(),
+            course_title: course_title.value.clone(),
+            course_title_locale: course_title.locale,
             lessons_done: modules.iter().map(|m| m.lessons_done).sum(),
             lessons_total: self.pack.lessons().count() as u32,
             modules,

@@ -44,6 +44,8 @@ pub struct LocaleInfo {
 pub struct LibraryView {
     pub profile: Profile,
     pub course_title: String,
+    /// The locale of `course_title` (the fallback when it is not translated yet).
+    pub course_title_locale: Locale,
     pub modules: Vec<ModuleView>,
     /// The lesson the learner was on, to resume.
     pub resume: Option<LessonRef>,

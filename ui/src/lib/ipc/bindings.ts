@@ -63,7 +63,11 @@ locale: Locale, lessons: Array<LessonSummary>, lessons_done: number, percent: nu
 
 export type LessonRef = { id: string, title: string, locale: Locale, };
 
-export type LibraryView = { profile: Profile, course_title: string, modules: Array<ModuleView>, 
+export type LibraryView = { profile: Profile, course_title: string, 
+/**
+ * The locale of `course_title` (the fallback when it is not translated yet).
+ */
+course_title_locale: Locale, modules: Array<ModuleView>, 
 /**
  * The lesson the learner was on, to resume.
  */

@@ -47,11 +47,9 @@ pub struct LocaleCoverage {
 impl LocaleCoverage {
     pub fn percent(&self) -> u32 {
         let total = self.lessons_total + self.modules_total;
-        if total == 0 {
-            100
-        } else {
-            (self.lessons_present + self.modules_present) * 100 / total
-        }
+        ((self.lessons_present + self.modules_present) * 100)
+            .checked_div(total)
+            .unwrap_or(100)
     }
 }
 

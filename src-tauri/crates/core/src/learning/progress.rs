@@ -106,7 +106,7 @@ impl Progress {
 
 /// Percentage rounded down, so 100 means every lesson is done.
 pub fn percent(done: u32, total: u32) -> u32 {
-    if total == 0 { 0 } else { done * 100 / total }
+    (done * 100).checked_div(total).unwrap_or(0)
 }
 
 #[cfg(test)]

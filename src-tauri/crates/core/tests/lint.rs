@@ -1,0 +1,148 @@
+//! The loader's findings name the file, the line and the field of each fault.
+
+use std::path::Path;
+
+use sdr_core::content::{self, Diagnostic, PackFiles, Severity};
+
+fn fixture() -> PackFiles {
+    PackFiles::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixture/course"))
+        .unwrap()
+}
+
+fn errors(files: &PackFiles) -> Vec<Diagnostic> {
+    content::check(files).errors().cloned().collect()
+}
+
+fn one_error(files: &PackFiles) -> Diagnostic {
+    let errs = errors(files);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    errs.into_iter().next().unwrap()
+}
+
+#[test]
+fn the_fixture_is_clean_and_reports_coverage() {
+    let checked = content::check(&fixture());
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let th = checked
+        .coverage
+        .iter()
+        .find(|c| c.locale.code() == "th")
+        .unwrap();
+    assert_eq!((th.lessons_present, th.lessons_total), (1, 3));
+    assert_eq!(th.missing, vec!["th/basics/two.md", "th/basics/three.md"]);
+    let vi = checked
+        .coverage
+        .iter()
+        .find(|c| c.locale.code() == "vi")
+        .unwrap();
+    assert_eq!(vi.percent(), 0);
+    assert!(vi.missing.contains(&"vi/course.toml".to_string()));
+}
+
+#[test]
+fn a_toml_syntax_error_names_its_line() {
+    let mut f = fixture();
+    f.insert(
+        "en/course.toml",
+        "title = \"Fixture\"\n\n[modules.basics]\ntitle = \"Basics\nsummary = \"x\"\n",
+    );
+    let e = one_error(&f);
+    assert_eq!(e.file, "en/course.toml");
+    assert_eq!(e.line, Some(4));
+}
+
+#[test]
+fn a_missing_front_matter_field_is_named() {
+    let mut f = fixture();
+    f.insert("en/basics/two.md", "+++\ntitle = \"Two\"\n+++\n\nBody.\n");
+    let e = one_error(&f);
+    assert_eq!(e.file, "en/basics/two.md");
+    assert_eq!(e.field.as_deref(), Some("summary"));
+}
+
+#[test]
+fn an_empty_title_names_field_and_line() {
+    let mut f = fixture();
+    f.insert(
+        "en/basics/two.md",
+        "+++\nsummary = \"s\"\ntitle = \"  \"\n+++\n\nBody.\n",
+    );
+    let e = one_error(&f);
+    assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("title")));
+}
+
+#[test]
+fn raw_html_and_broken_links_are_reported_at_their_file_line() {
+    let mut f = fixture();
+    f.insert(
+        "th/basics/one.md",
+        "+++\ntitle = \"t\"\nsummary = \"s\"\n+++\n\nText.\n\n<script>alert(1)</script>\n\nSee [x](lesson:nowhere).\n",
+    );
+    let errs = errors(&f);
+    let at: Vec<_> = errs.iter().map(|e| (e.file.as_str(), e.line)).collect();
+    assert_eq!(
+        at,
+        vec![
+            ("th/basics/one.md", Some(8)),
+            ("th/basics/one.md", Some(10))
+        ]
+    );
+    assert!(errs[0].message.contains("raw HTML"));
+    assert!(errs[1].message.contains("nowhere"));
+}
+
+#[test]
+fn manifest_faults_are_reported() {
+    let mut f = fixture();
+    f.insert(
+        "course.toml",
+        "id = \"fixture\"\nversion = \"1\"\nsource_locale = \"en\"\nlocales = [\"en\"]\n\n[[modules]]\nid = \"basics\"\nlessons = [\"one\", \"two\", \"one\"]\n",
+    );
+    let errs = errors(&f);
+    assert!(
+        errs.iter()
+            .any(|e| e.line == Some(8) && e.message.contains("used twice")),
+        "{errs:#?}"
+    );
+    let mut f = fixture();
+    f.insert("course.toml", "id = \"Fixture Course\"\nversion = \"1\"\nsource_locale = \"en\"\nlocales = [\"en\"]\nmodules = []\nextra = 1\n");
+    let e = one_error(&f);
+    assert_eq!((e.line, e.field.as_deref()), (Some(6), Some("extra")));
+}
+
+#[test]
+fn a_missing_source_lesson_or_a_stray_lesson_is_an_error() {
+    let mut f = fixture();
+    f.remove("en/basics/three.md");
+    f.insert(
+        "en/basics/thre.md",
+        "+++\ntitle = \"t\"\nsummary = \"s\"\n+++\n\nx\n",
+    );
+    let errs = errors(&f);
+    let files: Vec<_> = errs.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(files, vec!["en/basics/thre.md", "en/basics/three.md"]);
+}
+
+#[test]
+fn non_utf8_and_oversized_files_are_refused() {
+    let mut f = fixture();
+    f.insert(
+        "en/basics/two.md",
+        b"+++\ntitle = \"t\"\n\xff\xfe\n".to_vec(),
+    );
+    let e = one_error(&f);
+    assert_eq!((e.file.as_str(), e.line), ("en/basics/two.md", Some(3)));
+    let mut f = fixture();
+    f.insert("en/basics/two.md", vec![b'a'; 2 * 1024 * 1024]);
+    assert!(errors(&f).iter().any(|e| e.message.contains("larger than")));
+}
+
+#[test]
+fn warnings_do_not_block_loading() {
+    let mut f = fixture();
+    f.insert("notes.txt", "a note for authors");
+    let checked = content::check(&f);
+    assert!(checked.pack.is_some());
+    assert_eq!(checked.diagnostics.len(), 1);
+    assert_eq!(checked.diagnostics[0].severity, Severity::Warning);
+}
