@@ -15,7 +15,7 @@ fn the_shipped_course_lints_clean() {
     let findings: Vec<String> = checked.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(findings.is_empty(), "{findings:#?}");
     let pack = checked.pack.expect("the pack loads");
-    assert!(pack.modules.len() >= 1);
+    assert!(!pack.modules.is_empty());
     let first = &pack.modules[0];
     assert!(
         first.lessons.len() >= 3,
