@@ -67,8 +67,14 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     assert_eq!(html_lang(&app).await?, "vi");
     assert!(app.text("current-profile").await?.contains(name));
     let title = open_lesson(&app, "what-is-digital-resilience").await?;
-    // The lessons are English-only so far: the fallback must be visible.
-    app.by_id("fallback-banner").await?;
+    // The lesson is served in Vietnamese, without the English-fallback banner.
+    app.wait_css("article.lesson[lang=vi]").await?;
+    assert!(
+        app.client
+            .find(Locator::Css("[data-testid=fallback-banner]"))
+            .await
+            .is_err()
+    );
     mark_done(&app).await?;
     app.screenshot("vi-02-lesson-done").await?;
     app.click("back-to-library").await?;
@@ -103,7 +109,8 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     app.wait_text("[data-testid=back-to-library]", |t| t.contains("返回"))
         .await?;
     assert_eq!(html_lang(&app).await?, "zh-Hant-TW");
-    app.screenshot("zh-01-lesson-fallback").await?;
+    app.wait_css("article.lesson[lang=zh-Hant-TW]").await?;
+    app.screenshot("zh-01-lesson").await?;
     app.quit().await?;
 
     let app = App::launch(data.path()).await?;
@@ -122,13 +129,16 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
     create_profile(&app, name, "th").await?;
     assert_eq!(html_lang(&app).await?, "th");
     app.screenshot("th-01-library").await?;
-    open_lesson(&app, "what-is-digital-resilience").await?;
+    let first = open_lesson(&app, "what-is-digital-resilience").await?;
+    app.wait_css("article.lesson[lang=th]").await?;
     mark_done(&app).await?;
     app.click("next-lesson").await?;
     let second = app
         .wait_text("[data-testid=lesson-title]", |t| {
-            !t.is_empty() && !t.contains("What digital resilience means")
+            !t.is_empty() && t != first
         })
+        .await?;
+    app.wait_css("[data-testid=mark-done][data-done=false]")
         .await?;
     mark_done(&app).await?;
     app.screenshot("th-02-second-lesson-done").await?;
@@ -164,5 +174,79 @@ async fn a_damaged_database_is_explained_and_left_untouched() -> Result<()> {
     app.screenshot("error-01-damaged-database").await?;
     app.quit().await?;
     assert_eq!(std::fs::read(&db)?, junk, "the file was changed");
+    Ok(())
+}
+
+/// The id of the focused element, if it has one.
+async fn focused_testid(app: &App) -> Result<Option<String>> {
+    let v = app
+        .client
+        .execute(
+            "const e = document.activeElement; return e ? e.getAttribute('data-testid') : null",
+            vec![],
+        )
+        .await?;
+    Ok(v.as_str().map(str::to_string))
+}
+
+#[tokio::test]
+async fn keyboard_only_and_200_percent_text() -> Result<()> {
+    const TAB: &str = "\u{E004}";
+    const ENTER: &str = "\u{E007}";
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+
+    // Type a name and press Enter: the form submits without the mouse.
+    let input = app.by_id("new-profile-name").await?;
+    input.send_keys("Maria Santos").await?;
+    input.send_keys(ENTER).await?;
+    app.by_id("lesson-link").await?;
+
+    // Tab from the top of the page to the first lesson, then open it with Enter.
+    let mut reached = false;
+    for _ in 0..25 {
+        app.client.active_element().await?.send_keys(TAB).await?;
+        if focused_testid(&app).await?.as_deref() == Some("lesson-link") {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached a lesson");
+    app.client.active_element().await?.send_keys(ENTER).await?;
+    app.by_id("lesson-title").await?;
+    assert_eq!(focused_testid(&app).await?.as_deref(), Some("lesson-title"));
+
+    // Double the root font size (what 200% zoom does to a rem-based layout): nothing may
+    // overflow sideways.
+    app.client
+        .execute("document.documentElement.style.fontSize = '200%'", vec![])
+        .await?;
+    let overflow = app
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await?;
+    app.screenshot("zoom-01-lesson-200-percent").await?;
+    assert!(
+        overflow.as_i64().unwrap_or(99) <= 0,
+        "overflow {overflow}px"
+    );
+    app.click("back-to-library").await?;
+    app.by_id("module").await?;
+    let overflow = app
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await?;
+    app.screenshot("zoom-02-library-200-percent").await?;
+    assert!(
+        overflow.as_i64().unwrap_or(99) <= 0,
+        "overflow {overflow}px"
+    );
+    app.quit().await?;
     Ok(())
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmarks, each beside a peer or floor measured in the same run:
+#   1. cold start of the release app (process start to first interactive screen) beside an
+#      empty Tauri 2 window measured the same way, as medians of N starts each (default 11);
+#   2. criterion: the whole course loaded+validated+rendered, and one progress event recorded
+#      durably, each beside its floor.
+# Prints a table of medians. Usage: scripts/bench.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-11}
+
+bash scripts/setup-system.sh >/dev/null
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; } && npm run -s build >/dev/null)
+cargo build -q --release --locked -p sdr-app -p sdr-empty-window
+
+if [ -z "${SDR_BENCH_INNER:-}" ]; then
+  export SDR_BENCH_INNER=1 NO_AT_BRIDGE=1
+  exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" bash "$0" "$runs"
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# One start: prints "<self-reported startup_ms> <wall ms until exit>".
+start_once() {
+  local bin=$1 data
+  data=$(mktemp -d)
+  local t0 t1 out
+  t0=$(date +%s%N)
+  out=$(SDR_DATA_DIR=$data SDR_REPORT_STARTUP=1 SDR_EXIT_AFTER_STARTUP=1 timeout 60 "$bin" 2>/dev/null | grep -m1 '^startup_ms=' || true)
+  t1=$(date +%s%N)
+  rm -rf "$data"
+  [ -n "$out" ] || { echo "bench: $bin did not report startup" >&2; exit 1; }
+  echo "${out#startup_ms=} $(( (t1 - t0) / 1000000 ))"
+}
+
+app=target/release/sme-digital-resilience
+peer=target/release/sdr-empty-window
+# One unmeasured start of each, so both find the same shared libraries in the page cache.
+start_once "$app" >/dev/null; start_once "$peer" >/dev/null
+: >/tmp/sdr-bench-app; : >/tmp/sdr-bench-peer
+for _ in $(seq "$runs"); do   # interleaved, so machine noise hits both alike
+  start_once "$app" >>/tmp/sdr-bench-app
+  start_once "$peer" >>/tmp/sdr-bench-peer
+done
+app_ms=$(cut -d' ' -f1 /tmp/sdr-bench-app | median)
+peer_ms=$(cut -d' ' -f1 /tmp/sdr-bench-peer | median)
+app_wall=$(cut -d' ' -f2 /tmp/sdr-bench-app | median)
+peer_wall=$(cut -d' ' -f2 /tmp/sdr-bench-peer | median)
+
+cargo bench -q --locked -p sdr-core --bench core -- --warm-up-time 1 --measurement-time 4 2>/dev/null |
+  awk '/^[a-z_]+\/[a-z_0-9]+/ {name=$1} /time:/ {gsub(/\[|\]/,""); print name, $4, $5}' >/tmp/sdr-bench-criterion
+
+printf '\n%-46s %14s %14s\n' "benchmark (median)" "ours" "peer / floor"
+printf '%-46s %11s ms %11s ms   ratio %.2f (goal <= 1.25)\n' "cold start to first screen, $runs runs" "$app_ms" "$peer_ms" "$(awk -v a="$app_ms" -v b="$peer_ms" 'BEGIN {print a / b}')"
+printf '%-46s %11s ms %11s ms\n' "  (wall clock, start to exit)" "$app_wall" "$peer_wall"
+crit() { awk -v n="$1" '$1==n {print $2, $3}' /tmp/sdr-bench-criterion; }
+printf '%-46s %14s %14s   (goal <= 50 ms)\n' "whole course: load+validate+render" "$(crit pack/load_validate_render_whole_pack)" "$(crit pack/floor_pulldown_cmark_html_only)"
+printf '%-46s %14s %14s\n' "record one progress event (durable)" "$(crit progress/record_lesson_done_event)" "$(crit progress/floor_write_and_fsync_100_bytes)"
+echo
+echo "peers: an empty Tauri 2 window (sdr-empty-window); pulldown-cmark HTML alone; write+fsync of 100 bytes"
