@@ -86,6 +86,8 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     assert_eq!(stored_profile_names(data.path()), vec![name.to_string()]);
 
     let app = App::launch(data.path()).await?;
+    // The device greets the room in the language it was last used in.
+    assert_eq!(html_lang(&app).await?, "vi");
     app.screenshot("vi-04-relaunch-profiles").await?;
     choose_profile(&app, name).await?;
     assert_eq!(html_lang(&app).await?, "vi");

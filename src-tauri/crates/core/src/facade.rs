@@ -81,7 +81,7 @@ impl Sdr {
             created_at_ms: now_ms,
         };
         self.db.insert_profile(&profile)?;
-        self.db.set_setting(LAST_PROFILE, &profile.id)?;
+        self.remember(&profile)?;
         Ok(profile)
     }
 
@@ -92,17 +92,26 @@ impl Sdr {
         })
     }
 
+    /// The device remembers the last learner and their language, so the next start greets
+    /// the room in the language it was last used in.
+    fn remember(&self, profile: &Profile) -> Result<()> {
+        self.db.set_setting(LAST_PROFILE, &profile.id)?;
+        self.db.set_setting(DEVICE_LOCALE, profile.locale.code())
+    }
+
     /// Makes `id` the current profile of this device.
     pub fn select_profile(&self, id: &str) -> Result<Profile> {
         let profile = self.profile(id)?;
-        self.db.set_setting(LAST_PROFILE, id)?;
+        self.remember(&profile)?;
         Ok(profile)
     }
 
     pub fn set_profile_locale(&self, id: &str, locale: Locale) -> Result<Profile> {
         self.profile(id)?;
         self.db.set_profile_locale(id, locale)?;
-        self.profile(id)
+        let profile = self.profile(id)?;
+        self.remember(&profile)?;
+        Ok(profile)
     }
 
     fn progress(&self, profile_id: &str) -> Result<Progress> {

@@ -38,6 +38,11 @@ fn progress_survives_reopening_the_database() {
     assert_eq!(start.profiles.len(), 1);
     assert_eq!(start.profiles[0].display_name, "Nguyễn Thị Hương");
     assert_eq!(start.last_profile_id.as_deref(), Some(id.as_str()));
+    assert_eq!(
+        start.device_locale,
+        Locale::Vi,
+        "the device speaks the last learner's language"
+    );
     let lib = sdr.library(&id).unwrap();
     assert_eq!(lib.lessons_done, 1);
     assert_eq!(lib.lessons_total, 3);
