@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+mod process_age;
 mod startup;
 mod state;
 

@@ -20,7 +20,7 @@ static CLOCK: OnceLock<Clock> = OnceLock::new();
 pub fn start() {
     CLOCK.get_or_init(|| Clock {
         at: Instant::now(),
-        before_ms: time_before_main_ms().unwrap_or(0.0),
+        before_ms: crate::process_age::process_age_ms().unwrap_or(0.0),
     });
 }
 
@@ -38,17 +38,4 @@ pub fn report_wanted() -> bool {
 
 pub fn exit_wanted() -> bool {
     std::env::var("SDR_EXIT_AFTER_STARTUP").is_ok_and(|v| v == "1")
-}
-
-/// Process age from /proc: uptime now minus the process's start time (in clock ticks).
-fn time_before_main_ms() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let start_ticks: f64 = rest.split_whitespace().nth(19)?.parse().ok()?;
-    let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
-    let uptime_s: f64 = uptime.split_whitespace().next()?.parse().ok()?;
-    // USER_HZ is 100 on every Linux architecture the app ships for.
-    let age = uptime_s * 1000.0 - start_ticks * 10.0;
-    (0.0..60_000.0).contains(&age).then_some(age)
 }

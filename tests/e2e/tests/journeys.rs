@@ -191,6 +191,18 @@ async fn focused_testid(app: &App) -> Result<Option<String>> {
     Ok(v.as_str().map(str::to_string))
 }
 
+/// How many pixels the page is wider than the window (0 or less: no sideways scrolling).
+async fn horizontal_overflow(app: &App) -> Result<i64> {
+    let v = app
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await?;
+    Ok(v.as_i64().unwrap_or(i64::MAX))
+}
+
 #[tokio::test]
 async fn keyboard_only_and_200_percent_text() -> Result<()> {
     const TAB: &str = "\u{E004}";
@@ -223,13 +235,7 @@ async fn keyboard_only_and_200_percent_text() -> Result<()> {
     app.client
         .execute("document.documentElement.style.fontSize = '200%'", vec![])
         .await?;
-    let overflow = app
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            vec![],
-        )
-        .await?;
+    let overflow = horizontal_overflow(&app).await?;
     app.screenshot("zoom-01-lesson-200-percent").await?;
     assert!(
         overflow.as_i64().unwrap_or(99) <= 0,
@@ -237,18 +243,37 @@ async fn keyboard_only_and_200_percent_text() -> Result<()> {
     );
     app.click("back-to-library").await?;
     app.by_id("module").await?;
-    let overflow = app
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            vec![],
-        )
-        .await?;
+    let overflow = horizontal_overflow(&app).await?;
     app.screenshot("zoom-02-library-200-percent").await?;
     assert!(
         overflow.as_i64().unwrap_or(99) <= 0,
         "overflow {overflow}px"
     );
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_app_or_an_unwritable_folder_is_explained() -> Result<()> {
+    let data = tempfile::tempdir()?;
+    let db = data.path().join("sdr.db");
+    {
+        let conn = rusqlite::Connection::open(&db)?;
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")?;
+    }
+    let before = std::fs::read(&db)?;
+    let app = App::launch(data.path()).await?;
+    app.wait_css("[data-testid=fatal-error][data-code=database_too_new]")
+        .await?;
+    app.screenshot("error-02-newer-database").await?;
+    app.quit().await?;
+    assert_eq!(std::fs::read(&db)?, before, "the file was changed");
+
+    // A data folder that cannot be created (sysfs refuses new folders, even to root).
+    let app = App::launch(std::path::Path::new("/sys/sdr-e2e-data")).await?;
+    app.wait_css("[data-testid=fatal-error][data-code=database_read_only]")
+        .await?;
+    app.screenshot("error-03-unwritable-folder").await?;
     app.quit().await?;
     Ok(())
 }

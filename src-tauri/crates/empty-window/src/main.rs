@@ -3,20 +3,10 @@
 
 use std::time::Instant;
 
-static START: std::sync::OnceLock<(Instant, f64)> = std::sync::OnceLock::new();
+#[path = "../../../src/process_age.rs"]
+mod process_age;
 
-fn before_main_ms() -> f64 {
-    let read = || -> Option<f64> {
-        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-        let rest = &stat[stat.rfind(')')? + 2..];
-        let start_ticks: f64 = rest.split_whitespace().nth(19)?.parse().ok()?;
-        let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
-        let uptime_s: f64 = uptime.split_whitespace().next()?.parse().ok()?;
-        let age = uptime_s * 1000.0 - start_ticks * 10.0;
-        (0.0..60_000.0).contains(&age).then_some(age)
-    };
-    read().unwrap_or(0.0)
-}
+static START: std::sync::OnceLock<(Instant, f64)> = std::sync::OnceLock::new();
 
 #[tauri::command]
 fn ready(app: tauri::AppHandle) {
@@ -29,7 +19,7 @@ fn ready(app: tauri::AppHandle) {
 }
 
 fn main() {
-    START.get_or_init(|| (Instant::now(), before_main_ms()));
+    START.get_or_init(|| (Instant::now(), process_age::process_age_ms().unwrap_or(0.0)));
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![ready])
         .run(tauri::generate_context!())
