@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Keep a copy of everything printed, to total the test counts at the end.
+log=$(mktemp)
+exec > >(tee "$log") 2>&1
+
 step "system packages and tools"
 bash scripts/setup-system.sh
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
@@ -37,5 +41,12 @@ cargo build --locked -p sdr-app
 rm -rf output/e2e
 export NO_AT_BRIDGE=1
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
-  cargo test --locked -p sdr-e2e -- --test-threads=1
+  cargo test --locked -p sdr-e2e --test journeys -- --test-threads=1
 echo "screenshots: output/e2e/"
+
+# One closing line for all runners (cargo test and Vitest).
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  /test result: .* passed; .* failed/ { p += $4; f += $6 }
+  /^ *Tests +[0-9]+ passed/ { p += $2 }
+  /^ *Tests +[0-9]+ failed/ { f += $2 }
+  END { printf "\ntotal: %d passed, %d failed\n", p, f }'
