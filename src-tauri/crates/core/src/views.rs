@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::content::Diagnostic;
+pub use crate::content::QuestionKind;
 pub use crate::content::Severity;
 pub use crate::error::{ErrorCode, ErrorPayload};
 pub use crate::learning::LessonStatus;
@@ -51,6 +52,7 @@ pub struct LibraryView {
     pub resume: Option<LessonRef>,
     pub lessons_done: u32,
     pub lessons_total: u32,
+    pub modules_complete: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -64,6 +66,22 @@ pub struct ModuleView {
     pub lessons: Vec<LessonSummary>,
     pub lessons_done: u32,
     pub percent: u32,
+    /// The module's quiz and how the learner has done in it, if the module has one.
+    pub quiz: Option<QuizSummary>,
+    /// Every lesson read, and the quiz (if any) passed.
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuizSummary {
+    pub questions: u32,
+    pub pass_mark: u32,
+    pub attempts: u32,
+    pub best_score: Option<u32>,
+    pub latest_score: Option<u32>,
+    pub passed: bool,
+    /// An attempt was started and not finished: it can be resumed.
+    pub in_progress: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -105,6 +123,63 @@ pub struct LessonView {
     pub next: Option<LessonRef>,
 }
 
+/// One attempt at a module's quiz, as far as it has gone.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuizView {
+    pub attempt_id: String,
+    pub module_id: String,
+    pub module_title: String,
+    pub pass_mark: u32,
+    /// In this attempt's order.
+    pub questions: Vec<QuizQuestion>,
+    pub answered: u32,
+    /// Set once the attempt is finished.
+    pub result: Option<QuizOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuizQuestion {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub scenario: Option<String>,
+    pub prompt: String,
+    /// The locale of the texts (the fallback when the quiz is not translated yet).
+    pub locale: Locale,
+    /// In this attempt's order. True/false questions have the ids `true` and `false` and no
+    /// text: the interface words them.
+    pub options: Vec<QuizOption>,
+    /// Present once the question is answered: only then are the right options revealed.
+    pub feedback: Option<AnswerFeedback>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuizOption {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AnswerFeedback {
+    pub chosen: Vec<String>,
+    pub correct: Vec<String>,
+    /// 100 for a right answer, 0 for a wrong one, in between for a partly right multiple choice.
+    pub credit_percent: u32,
+    pub explanation: String,
+    /// The lesson that teaches it.
+    pub lesson: LessonRef,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QuizOutcome {
+    pub score: u32,
+    pub passed: bool,
+    pub pass_mark: u32,
+    pub best_score: u32,
+    pub module_complete: bool,
+    /// Lessons behind the questions not fully right, to read again.
+    pub review: Vec<LessonRef>,
+}
+
 /// The TypeScript declarations of every IPC type, in one module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -121,8 +196,15 @@ pub fn typescript_bindings() -> String {
         LessonSummary::decl(&cfg),
         ModuleView::decl(&cfg),
         LessonRef::decl(&cfg),
+        QuizSummary::decl(&cfg),
         LibraryView::decl(&cfg),
         LessonView::decl(&cfg),
+        QuestionKind::decl(&cfg),
+        QuizOption::decl(&cfg),
+        AnswerFeedback::decl(&cfg),
+        QuizQuestion::decl(&cfg),
+        QuizOutcome::decl(&cfg),
+        QuizView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

@@ -29,7 +29,15 @@ fn the_fixture_is_clean_and_reports_coverage() {
         .find(|c| c.locale.code() == "th")
         .unwrap();
     assert_eq!((th.lessons_present, th.lessons_total), (1, 3));
-    assert_eq!(th.missing, vec!["th/basics/two.md", "th/basics/three.md"]);
+    assert_eq!(
+        th.missing,
+        vec![
+            "th/basics/two.md",
+            "th/basics/three.md",
+            "th/basics/quiz.toml"
+        ]
+    );
+    assert_eq!((th.quizzes_present, th.quizzes_total), (0, 1));
     let vi = checked
         .coverage
         .iter()
@@ -145,4 +153,89 @@ fn warnings_do_not_block_loading() {
     assert!(checked.pack.is_some());
     assert_eq!(checked.diagnostics.len(), 1);
     assert_eq!(checked.diagnostics[0].severity, Severity::Warning);
+}
+
+fn quiz_src(f: &PackFiles) -> String {
+    String::from_utf8(f.get("en/basics/quiz.toml").unwrap().to_vec()).unwrap()
+}
+
+#[test]
+fn quiz_rules_are_enforced_with_field_and_line() {
+    // Two correct options in a single-choice question.
+    let mut f = fixture();
+    let src = quiz_src(&f).replacen(
+        "text = \"Lesson two\"\ncorrect = false",
+        "text = \"Lesson two\"\ncorrect = true",
+        1,
+    );
+    f.insert("en/basics/quiz.toml", src);
+    let e = one_error(&f);
+    assert_eq!(
+        (e.file.as_str(), e.line, e.field.as_deref()),
+        (
+            "en/basics/quiz.toml",
+            Some(1),
+            Some("questions.first.options")
+        )
+    );
+    assert!(e.message.contains("exactly one correct"), "{}", e.message);
+
+    // A question pointing at a lesson of no module.
+    let mut f = fixture();
+    let src = quiz_src(&f).replacen("lesson = \"two\"", "lesson = \"twelve\"", 1);
+    f.insert("en/basics/quiz.toml", src);
+    let e = one_error(&f);
+    assert_eq!(
+        (e.line, e.field.as_deref()),
+        (Some(28), Some("questions.all-lessons.lesson"))
+    );
+
+    // A missing explanation.
+    let mut f = fixture();
+    let src = quiz_src(&f).replacen("explanation = \"It does: lesson three.\"\n", "", 1);
+    f.insert("en/basics/quiz.toml", src);
+    let e = one_error(&f);
+    assert_eq!(e.field.as_deref(), Some("explanation"));
+    assert!(e.line.is_some());
+
+    // A true/false question with options.
+    let mut f = fixture();
+    let src = quiz_src(&f).replacen(
+        "answer = true\n",
+        "answer = true\n\n[[questions.options]]\nid = \"a\"\ntext = \"x\"\ncorrect = true\n",
+        1,
+    );
+    f.insert("en/basics/quiz.toml", src);
+    assert!(
+        errors(&f)
+            .iter()
+            .any(|e| e.field.as_deref() == Some("questions.three-exists.options"))
+    );
+}
+
+#[test]
+fn a_translated_quiz_must_keep_the_structure() {
+    let mut f = fixture();
+    let src = quiz_src(&f);
+    f.insert(
+        "th/basics/quiz.toml",
+        src.replace("Lesson one", "บทเรียนที่หนึ่ง"),
+    );
+    let checked = content::check(&f);
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let th = checked
+        .coverage
+        .iter()
+        .find(|c| c.locale.code() == "th")
+        .unwrap();
+    assert_eq!(th.quizzes_present, 1);
+
+    // The translator "fixed" an answer: refused.
+    let changed = src.replacen("answer = true", "answer = false", 1);
+    f.insert("th/basics/quiz.toml", changed);
+    let e = one_error(&f);
+    assert_eq!(
+        (e.file.as_str(), e.field.as_deref()),
+        ("th/basics/quiz.toml", Some("questions.three-exists"))
+    );
 }

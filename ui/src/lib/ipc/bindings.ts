@@ -59,9 +59,23 @@ export type ModuleView = { id: string, title: string, summary: string,
  * The locale the title and summary are in: differs from the learner's when shown in
  * the fallback language.
  */
-locale: Locale, lessons: Array<LessonSummary>, lessons_done: number, percent: number, };
+locale: Locale, lessons: Array<LessonSummary>, lessons_done: number, percent: number, 
+/**
+ * The module's quiz and how the learner has done in it, if the module has one.
+ */
+quiz: QuizSummary | null, 
+/**
+ * Every lesson read, and the quiz (if any) passed.
+ */
+complete: boolean, };
 
 export type LessonRef = { id: string, title: string, locale: Locale, };
+
+export type QuizSummary = { questions: number, pass_mark: number, attempts: number, best_score: number | null, latest_score: number | null, passed: boolean, 
+/**
+ * An attempt was started and not finished: it can be resumed.
+ */
+in_progress: boolean, };
 
 export type LibraryView = { profile: Profile, course_title: string, 
 /**
@@ -71,7 +85,7 @@ course_title_locale: Locale, modules: Array<ModuleView>,
 /**
  * The lesson the learner was on, to resume.
  */
-resume: LessonRef | null, lessons_done: number, lessons_total: number, };
+resume: LessonRef | null, lessons_done: number, lessons_total: number, modules_complete: number, };
 
 export type LessonView = { id: string, module_id: string, module_title: string, title: string, summary: string, 
 /**
@@ -86,3 +100,48 @@ locale: Locale, status: LessonStatus, reading_minutes: number,
  * 1-based position in its module, and the module's lesson count.
  */
 position: number, module_lessons: number, module_percent: number, prev: LessonRef | null, next: LessonRef | null, };
+
+export type QuestionKind = "single" | "multiple" | "true_false" | "scenario";
+
+export type QuizOption = { id: string, text: string, };
+
+export type AnswerFeedback = { chosen: Array<string>, correct: Array<string>, 
+/**
+ * 100 for a right answer, 0 for a wrong one, in between for a partly right multiple choice.
+ */
+credit_percent: number, explanation: string, 
+/**
+ * The lesson that teaches it.
+ */
+lesson: LessonRef, };
+
+export type QuizQuestion = { id: string, kind: QuestionKind, scenario: string | null, prompt: string, 
+/**
+ * The locale of the texts (the fallback when the quiz is not translated yet).
+ */
+locale: Locale, 
+/**
+ * In this attempt's order. True/false questions have the ids `true` and `false` and no
+ * text: the interface words them.
+ */
+options: Array<QuizOption>, 
+/**
+ * Present once the question is answered: only then are the right options revealed.
+ */
+feedback: AnswerFeedback | null, };
+
+export type QuizOutcome = { score: number, passed: boolean, pass_mark: number, best_score: number, module_complete: boolean, 
+/**
+ * Lessons behind the questions not fully right, to read again.
+ */
+review: Array<LessonRef>, };
+
+export type QuizView = { attempt_id: string, module_id: string, module_title: string, pass_mark: number, 
+/**
+ * In this attempt's order.
+ */
+questions: Array<QuizQuestion>, answered: number, 
+/**
+ * Set once the attempt is finished.
+ */
+result: QuizOutcome | null, };

@@ -6,14 +6,18 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use ts_rs::TS;
 
-use super::markdown;
-use super::{Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files};
+use super::quiz::{self, QUIZ_FILE, Quiz};
+use super::{
+    Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files, markdown,
+};
 use crate::error::CoreError;
 use crate::locale::Locale;
 
 pub const MANIFEST: &str = "course.toml";
 const MAX_TITLE_CHARS: usize = 120;
 const MAX_SUMMARY_CHARS: usize = 300;
+/// The share of a quiz (in percent) a learner needs when the module sets no `pass_mark`.
+pub const DEFAULT_PASS_MARK: u32 = 70;
 
 /// What checking a pack found: the pack when it has no errors, every finding, and how much of
 /// it each locale covers.
@@ -40,14 +44,16 @@ pub struct LocaleCoverage {
     pub lessons_total: u32,
     pub modules_present: u32,
     pub modules_total: u32,
+    pub quizzes_present: u32,
+    pub quizzes_total: u32,
     /// Files (or `course.toml` entries, as `file#modules.<id>`) still to translate.
     pub missing: Vec<String>,
 }
 
 impl LocaleCoverage {
     pub fn percent(&self) -> u32 {
-        let total = self.lessons_total + self.modules_total;
-        ((self.lessons_present + self.modules_present) * 100)
+        let total = self.lessons_total + self.modules_total + self.quizzes_total;
+        ((self.lessons_present + self.modules_present + self.quizzes_present) * 100)
             .checked_div(total)
             .unwrap_or(100)
     }
@@ -79,6 +85,8 @@ struct ManifestToml {
 struct ModuleToml {
     id: Spanned<String>,
     lessons: Vec<Spanned<String>>,
+    /// Percent of the quiz needed to pass; DEFAULT_PASS_MARK when absent.
+    pass_mark: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -103,7 +111,7 @@ struct FrontMatter {
     summary: Spanned<String>,
 }
 
-struct Checker {
+pub(super) struct Checker {
     diags: Vec<Diagnostic>,
 }
 
@@ -125,7 +133,7 @@ impl Checker {
         });
     }
 
-    fn error(
+    pub(super) fn error(
         &mut self,
         file: &str,
         line: Option<usize>,
@@ -133,6 +141,13 @@ impl Checker {
         message: impl Into<String>,
     ) {
         self.push(Severity::Error, file, line, field, message);
+    }
+
+    pub(super) fn error_count(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     fn has_errors(&self) -> bool {
@@ -158,7 +173,7 @@ impl Checker {
 
     /// Parses TOML, reporting a syntax or shape error with its line. `first_line` is the line
     /// of the file on which `src` starts.
-    fn toml<T: serde::de::DeserializeOwned>(
+    pub(super) fn toml<T: serde::de::DeserializeOwned>(
         &mut self,
         file: &str,
         src: &str,
@@ -177,7 +192,7 @@ impl Checker {
     }
 }
 
-fn line_at(src: &str, offset: usize) -> usize {
+pub(super) fn line_at(src: &str, offset: usize) -> usize {
     src[..offset.min(src.len())]
         .bytes()
         .filter(|&b| b == b'\n')
@@ -192,7 +207,7 @@ fn quoted_field(message: &str) -> Option<String> {
     Some(message[start..start + len].to_string())
 }
 
-fn valid_id(id: &str) -> bool {
+pub(super) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id.split('-').all(|part| {
@@ -350,6 +365,19 @@ fn check_pack(
                 format!("module `{id}` has no lessons"),
             );
         }
+        if let Some(pm) = &m.pass_mark
+            && !(1..=100).contains(pm.get_ref())
+        {
+            c.error(
+                MANIFEST,
+                Some(line_at(src, pm.span().start)),
+                Some("modules.pass_mark"),
+                format!(
+                    "the pass mark is a percentage from 1 to 100, not {}",
+                    pm.get_ref()
+                ),
+            );
+        }
         for l in &m.lessons {
             let lid = l.get_ref().as_str();
             if !valid_id(lid) {
@@ -385,6 +413,7 @@ fn check_pack(
             for l in &m.lessons {
                 expected.insert(format!("{loc}/{}/{}.md", m.id.get_ref(), l.get_ref()));
             }
+            expected.insert(format!("{loc}/{}/{QUIZ_FILE}", m.id.get_ref()));
         }
     }
     for path in files.paths() {
@@ -427,6 +456,8 @@ fn check_pack(
             lessons_total: all_lessons.len() as u32,
             modules_present: 0,
             modules_total: manifest.modules.len() as u32,
+            quizzes_present: 0,
+            quizzes_total: 0,
             missing: Vec::new(),
         };
         let course_path = format!("{loc}/{MANIFEST}");
@@ -529,6 +560,7 @@ fn check_pack(
         }
         coverage.push(cov);
     }
+    let quizzes = check_quizzes(files, c, &manifest, &locales, source_locale, coverage);
 
     let mut index = HashMap::new();
     let modules = manifest
@@ -536,10 +568,16 @@ fn check_pack(
         .iter()
         .zip(module_texts)
         .zip(lesson_texts)
+        .zip(quizzes)
         .enumerate()
-        .map(|(mi, ((m, texts), lessons))| Module {
+        .map(|(mi, (((m, texts), lessons), quiz))| Module {
             id: m.id.get_ref().clone(),
             texts,
+            quiz,
+            pass_mark: m
+                .pass_mark
+                .as_ref()
+                .map_or(DEFAULT_PASS_MARK, |p| *p.get_ref()),
             lessons: m
                 .lessons
                 .iter()
@@ -565,6 +603,69 @@ fn check_pack(
         modules,
         index,
     })
+}
+
+/// Checks each module's quiz: the source locale's defines it, translations must match it.
+fn check_quizzes(
+    files: &PackFiles,
+    c: &mut Checker,
+    manifest: &ManifestToml,
+    locales: &[Locale],
+    source_locale: Locale,
+    coverage: &mut [LocaleCoverage],
+) -> Vec<Option<Quiz>> {
+    let mut quizzes = Vec::new();
+    for m in &manifest.modules {
+        let lessons: Vec<&str> = m.lessons.iter().map(|l| l.get_ref().as_str()).collect();
+        let path = |loc: Locale| format!("{loc}/{}/{QUIZ_FILE}", m.id.get_ref());
+        let source_path = path(source_locale);
+        let Some((questions, texts)) = c
+            .text(files, &source_path)
+            .and_then(|src| quiz::check_quiz(c, &source_path, src, &lessons))
+        else {
+            if files.get(&source_path).is_none() {
+                for &loc in locales.iter().filter(|&&l| l != source_locale) {
+                    if files.get(&path(loc)).is_some() {
+                        c.error(
+                            &path(loc),
+                            None,
+                            None,
+                            "a translated quiz for a module whose source locale has no quiz",
+                        );
+                    }
+                }
+            }
+            quizzes.push(None);
+            continue;
+        };
+        let mut all = BTreeMap::from([(source_locale, texts)]);
+        for cov in coverage.iter_mut() {
+            cov.quizzes_total += 1;
+            let loc = cov.locale;
+            if loc == source_locale {
+                cov.quizzes_present += 1;
+                continue;
+            }
+            let p = path(loc);
+            if files.get(&p).is_none() {
+                cov.missing.push(p);
+                continue;
+            }
+            if let Some((qs, texts)) = c
+                .text(files, &p)
+                .and_then(|src| quiz::check_quiz(c, &p, src, &lessons))
+                && quiz::check_same_structure(c, &p, &questions, &qs)
+            {
+                all.insert(loc, texts);
+                cov.quizzes_present += 1;
+            }
+        }
+        quizzes.push(Some(Quiz {
+            questions,
+            texts: all,
+        }));
+    }
+    quizzes
 }
 
 /// Splits `+++` front matter from the body. Returns (front matter, its first line, body, the

@@ -8,11 +8,13 @@
 mod files;
 mod loader;
 pub mod markdown;
+pub mod quiz;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use files::PackFiles;
-pub use loader::{Checked, check, load};
+pub use loader::{Checked, DEFAULT_PASS_MARK, LocaleCoverage, check, load};
+pub use quiz::{Question, QuestionKind, QuestionText, Quiz};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -77,6 +79,10 @@ pub struct Module {
     pub id: String,
     pub texts: BTreeMap<Locale, ModuleText>,
     pub lessons: Vec<Lesson>,
+    /// The module's quiz, if it has one.
+    pub quiz: Option<Quiz>,
+    /// Percent of the quiz needed to pass.
+    pub pass_mark: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

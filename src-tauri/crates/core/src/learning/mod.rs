@@ -3,6 +3,7 @@
 
 mod profiles;
 mod progress;
+pub mod quiz;
 
 pub use profiles::normalize_display_name;
 pub use progress::{EventKind, LessonStatus, Progress, ProgressEvent, percent};

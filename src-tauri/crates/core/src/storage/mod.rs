@@ -2,6 +2,7 @@
 //! Nothing outside this module sees a connection.
 
 mod queries;
+mod quiz_queries;
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,10 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{CoreError, Result};
 
 /// Numbered migrations, applied in order. A shipped migration is never edited: add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_quizzes.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,16 +1,21 @@
 //! [`Sdr`]: the one entry point the app and the CLI use. It owns the database and the course,
 //! takes the clock as an argument, and returns view types ready to cross IPC.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::content::{Lesson, Pack};
 use crate::error::{CoreError, Result};
+use crate::learning::quiz::ModuleResults;
 use crate::learning::{EventKind, LessonStatus, Progress, ProgressEvent, normalize_display_name};
 use crate::locale::Locale;
 use crate::storage::Db;
 use crate::views::{
-    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile, StartState,
+    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile,
+    QuizSummary, StartState,
 };
+
+mod quizzes;
 
 const DEVICE_LOCALE: &str = "device_locale";
 const LAST_PROFILE: &str = "last_profile_id";
@@ -127,11 +132,46 @@ impl Sdr {
         }
     }
 
+    fn lesson_ref_by_id(&self, lesson_id: &str, locale: Locale) -> LessonRef {
+        match self.pack.lesson(lesson_id) {
+            Some(l) => self.lesson_ref(l, locale),
+            // The loader guarantees quiz lessons exist; keep the id if that ever breaks.
+            None => LessonRef {
+                id: lesson_id.to_string(),
+                title: lesson_id.to_string(),
+                locale: self.pack.source_locale,
+            },
+        }
+    }
+
+    /// A module is complete when every lesson is done and its quiz (if any) is passed.
+    pub fn module_complete(&self, profile_id: &str, module_id: &str) -> Result<bool> {
+        let progress = self.progress(profile_id)?;
+        let results = crate::learning::quiz::summarize(&self.db.results(profile_id)?);
+        Ok(self.is_complete(&progress, &results, module_id))
+    }
+
+    fn is_complete(
+        &self,
+        progress: &Progress,
+        results: &HashMap<String, ModuleResults>,
+        module_id: &str,
+    ) -> bool {
+        let Some(module) = self.pack.module(module_id) else {
+            return false;
+        };
+        let (done, total) = progress.module_counts(&self.pack, module_id);
+        let quiz_ok = module.quiz.is_none() || results.get(module_id).is_some_and(|r| r.passed);
+        done == total && quiz_ok
+    }
+
     pub fn library(&self, profile_id: &str) -> Result<LibraryView> {
         let profile = self.profile(profile_id)?;
         let progress = self.progress(profile_id)?;
+        let results = crate::learning::quiz::summarize(&self.db.results(profile_id)?);
         let locale = profile.locale;
         let fallback = self.pack.source_locale;
+        let mut modules_complete = 0;
         let modules: Vec<ModuleView> = self
             .pack
             .modules
@@ -139,7 +179,7 @@ impl Sdr {
             .map(|m| {
                 let text = m.text(locale, fallback);
                 let (done, total) = progress.module_counts(&self.pack, &m.id);
-                ModuleView {
+                Ok(ModuleView {
                     id: m.id.clone(),
                     title: text.value.title.clone(),
                     summary: text.value.summary.clone(),
@@ -161,9 +201,29 @@ impl Sdr {
                         .collect(),
                     lessons_done: done,
                     percent: crate::learning::percent(done, total),
-                }
+                    quiz: match &m.quiz {
+                        Some(q) => {
+                            let r = results.get(&m.id).copied().unwrap_or_default();
+                            Some(QuizSummary {
+                                questions: q.questions.len() as u32,
+                                pass_mark: m.pass_mark,
+                                attempts: r.attempts,
+                                best_score: r.best,
+                                latest_score: r.latest,
+                                passed: r.passed,
+                                in_progress: self.db.open_attempt(profile_id, &m.id)?.is_some(),
+                            })
+                        }
+                        None => None,
+                    },
+                    complete: {
+                        let c = self.is_complete(&progress, &results, &m.id);
+                        modules_complete += u32::from(c);
+                        c
+                    },
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let resume = progress
             .last_lesson
             .as_deref()
@@ -175,6 +235,7 @@ impl Sdr {
             course_title_locale: course_title.locale,
             lessons_done: modules.iter().map(|m| m.lessons_done).sum(),
             lessons_total: self.pack.lessons().count() as u32,
+            modules_complete,
             modules,
             resume,
             profile,
