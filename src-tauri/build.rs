@@ -10,6 +10,9 @@ const COMMANDS: &[&str] = &[
     "open_lesson",
     "set_lesson_done",
     "app_ready",
+    "start_quiz",
+    "answer_question",
+    "finish_quiz",
 ];
 
 fn main() {

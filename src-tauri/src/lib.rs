@@ -23,6 +23,9 @@ pub fn run() {
             commands::learning::library,
             commands::learning::open_lesson,
             commands::learning::set_lesson_done,
+            commands::quizzes::start_quiz,
+            commands::quizzes::answer_question,
+            commands::quizzes::finish_quiz,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the app");

@@ -4,3 +4,4 @@
 pub mod app;
 pub mod learning;
 pub mod profiles;
+pub mod quizzes;

@@ -190,3 +190,9 @@ pub fn stored_profile_names(data_dir: &Path) -> Vec<String> {
         .collect::<Result<_, _>>()
         .unwrap()
 }
+
+/// The shipped course, read from content/ as the app's built-in copy is.
+pub fn shipped_pack() -> sdr_core::content::Pack {
+    let files = sdr_core::content::PackFiles::from_dir(&repo_root().join("content")).unwrap();
+    sdr_core::content::load(&files).unwrap()
+}

@@ -1,4 +1,4 @@
-import type { LessonView, Profile, StartState } from '../lib/ipc';
+import type { LessonView, Profile, QuizView, StartState } from '../lib/ipc';
 
 export const profile = (over: Partial<Profile> = {}): Profile => ({
   id: 'p1',
@@ -29,7 +29,44 @@ export const lesson = (over: Partial<LessonView> = {}): LessonView => ({
   position: 1,
   module_lessons: 3,
   module_percent: 0,
+  module_has_quiz: true,
   prev: null,
   next: { id: 'two', title: 'Lesson two', locale: 'en' },
+  ...over,
+});
+
+export const quiz = (over: Partial<QuizView> = {}): QuizView => ({
+  attempt_id: 'att1',
+  module_id: 'basics',
+  module_title: 'Basics',
+  pass_mark: 70,
+  answered: 0,
+  result: null,
+  questions: [
+    {
+      id: 'q1',
+      kind: 'single',
+      scenario: null,
+      prompt: 'Which comes first?',
+      locale: 'en',
+      options: [
+        { id: 'b', text: 'Lesson two' },
+        { id: 'a', text: 'Lesson one' },
+      ],
+      feedback: null,
+    },
+    {
+      id: 'q2',
+      kind: 'true_false',
+      scenario: null,
+      prompt: 'There is a third lesson.',
+      locale: 'en',
+      options: [
+        { id: 'true', text: '' },
+        { id: 'false', text: '' },
+      ],
+      feedback: null,
+    },
+  ],
   ...over,
 });

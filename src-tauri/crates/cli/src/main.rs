@@ -57,17 +57,19 @@ fn lint(dir: &std::path::Path, list_missing: bool) -> ExitCode {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if !checked.coverage.is_empty() {
-        println!("\ncoverage (lessons, module texts):");
+        println!("\ncoverage (lessons, module texts, quizzes):");
     }
     for c in &checked.coverage {
         println!(
-            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}{}",
+            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}  quizzes {}/{}{}",
             c.locale.code(),
             c.percent(),
             c.lessons_present,
             c.lessons_total,
             c.modules_present,
             c.modules_total,
+            c.quizzes_present,
+            c.quizzes_total,
             if c.missing.is_empty() || list_missing {
                 String::new()
             } else {

@@ -119,6 +119,8 @@ pub struct LessonView {
     pub position: u32,
     pub module_lessons: u32,
     pub module_percent: u32,
+    /// The module has a quiz (offered after its last lesson).
+    pub module_has_quiz: bool,
     pub prev: Option<LessonRef>,
     pub next: Option<LessonRef>,
 }

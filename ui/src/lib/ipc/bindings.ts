@@ -99,7 +99,11 @@ locale: Locale, status: LessonStatus, reading_minutes: number,
 /**
  * 1-based position in its module, and the module's lesson count.
  */
-position: number, module_lessons: number, module_percent: number, prev: LessonRef | null, next: LessonRef | null, };
+position: number, module_lessons: number, module_percent: number, 
+/**
+ * The module has a quiz (offered after its last lesson).
+ */
+module_has_quiz: boolean, prev: LessonRef | null, next: LessonRef | null, };
 
 export type QuestionKind = "single" | "multiple" | "true_false" | "scenario";
 

@@ -8,6 +8,7 @@ import type {
   LibraryView,
   Locale,
   Profile,
+  QuizView,
   StartState,
 } from './bindings';
 
@@ -68,4 +69,11 @@ export const ipc = {
     call<LessonView>('open_lesson', { profileId, lessonId }),
   setLessonDone: (profileId: string, lessonId: string, done: boolean) =>
     call<LessonView>('set_lesson_done', { profileId, lessonId, done }),
+  /** Resumes the unfinished attempt, or starts one; `fresh` always starts a new one. */
+  startQuiz: (profileId: string, moduleId: string, fresh: boolean) =>
+    call<QuizView>('start_quiz', { profileId, moduleId, fresh }),
+  answerQuestion: (profileId: string, attemptId: string, questionId: string, optionIds: string[]) =>
+    call<QuizView>('answer_question', { profileId, attemptId, questionId, optionIds }),
+  finishQuiz: (profileId: string, attemptId: string) =>
+    call<QuizView>('finish_quiz', { profileId, attemptId }),
 };

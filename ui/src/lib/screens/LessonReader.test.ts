@@ -17,7 +17,7 @@ afterEach(() => {
 
 function setup(view = lesson(), learner = profile({ locale: 'en' })) {
   vi.mocked(ipc.openLesson).mockResolvedValue(view);
-  const props = { profile: learner, lessonId: view.id, onopen: vi.fn(), onback: vi.fn(), onerror: vi.fn() };
+  const props = { profile: learner, lessonId: view.id, onopen: vi.fn(), onquiz: vi.fn(), onback: vi.fn(), onerror: vi.fn() };
   render(LessonReader, props);
   return props;
 }

@@ -329,6 +329,7 @@ impl Sdr {
             position: position as u32 + 1,
             module_lessons: total,
             module_percent: crate::learning::percent(done, total),
+            module_has_quiz: module.quiz.is_some(),
             prev: prev.map(|l| self.lesson_ref(l, locale)),
             next: next.map(|l| self.lesson_ref(l, locale)),
         })
