@@ -182,6 +182,103 @@ pub struct QuizOutcome {
     pub review: Vec<LessonRef>,
 }
 
+/// The self-assessment as the wizard needs it: every domain and question, with answers so far.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentView {
+    pub id: String,
+    pub answered: u32,
+    pub total: u32,
+    pub domains: Vec<AssessmentDomain>,
+    /// In display order, grouped by domain.
+    pub questions: Vec<AssessmentItem>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentDomain {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub locale: Locale,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentItem {
+    pub id: String,
+    pub domain: String,
+    pub prompt: String,
+    /// What answers 0 (not in place) to 3 (fully in place) look like.
+    pub levels: Vec<String>,
+    pub answer: Option<u8>,
+    pub locale: Locale,
+}
+
+/// A finished assessment: levels per domain, the index, change since the one before, and the
+/// action plan.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentReport {
+    pub id: String,
+    #[ts(type = "number")]
+    pub finished_at_ms: i64,
+    /// 0-100.
+    pub overall: u32,
+    pub previous_overall: Option<u32>,
+    pub domains: Vec<DomainResult>,
+    pub plan: Vec<PlanStep>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DomainResult {
+    pub id: String,
+    pub title: String,
+    pub locale: Locale,
+    /// Maturity level 0-3.
+    pub level: u8,
+    /// The level in the assessment finished before this one, if any.
+    pub previous_level: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlanStep {
+    pub question_id: String,
+    pub domain_title: String,
+    pub action: String,
+    /// The learner's answer, 0-2 (a fully-in-place practice is not in the plan).
+    pub answer: u8,
+    /// 1-3.
+    pub impact: u8,
+    /// 1-3.
+    pub effort: u8,
+    pub control: String,
+    /// The lessons that teach it, first the most relevant.
+    pub lessons: Vec<LessonRef>,
+    pub locale: Locale,
+}
+
+/// Where the learner stands with the assessment: an unfinished one to resume, and history.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentOverview {
+    /// False when the course has no self-assessment.
+    pub available: bool,
+    pub total: u32,
+    pub in_progress: Option<AssessmentProgress>,
+    /// Finished assessments, newest first.
+    pub history: Vec<AssessmentHistoryEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentProgress {
+    pub id: String,
+    pub answered: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentHistoryEntry {
+    pub id: String,
+    #[ts(type = "number")]
+    pub finished_at_ms: i64,
+    pub overall: u32,
+}
+
 /// The TypeScript declarations of every IPC type, in one module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -207,6 +304,15 @@ pub fn typescript_bindings() -> String {
         QuizQuestion::decl(&cfg),
         QuizOutcome::decl(&cfg),
         QuizView::decl(&cfg),
+        AssessmentDomain::decl(&cfg),
+        AssessmentItem::decl(&cfg),
+        AssessmentView::decl(&cfg),
+        DomainResult::decl(&cfg),
+        PlanStep::decl(&cfg),
+        AssessmentReport::decl(&cfg),
+        AssessmentProgress::decl(&cfg),
+        AssessmentHistoryEntry::decl(&cfg),
+        AssessmentOverview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

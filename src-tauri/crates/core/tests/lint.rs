@@ -34,7 +34,8 @@ fn the_fixture_is_clean_and_reports_coverage() {
         vec![
             "th/basics/two.md",
             "th/basics/three.md",
-            "th/basics/quiz.toml"
+            "th/basics/quiz.toml",
+            "th/assessment.toml"
         ]
     );
     assert_eq!((th.quizzes_present, th.quizzes_total), (0, 1));
@@ -237,5 +238,42 @@ fn a_translated_quiz_must_keep_the_structure() {
     assert_eq!(
         (e.file.as_str(), e.field.as_deref()),
         ("th/basics/quiz.toml", Some("questions.three-exists"))
+    );
+}
+
+#[test]
+fn assessment_rules_are_enforced() {
+    let structure =
+        |f: &PackFiles| String::from_utf8(f.get("assessment.toml").unwrap().to_vec()).unwrap();
+    // A lesson that does not exist.
+    let mut f = fixture();
+    let src = structure(&f).replacen("lessons = [\"three\"]", "lessons = [\"thirteen\"]", 1);
+    f.insert("assessment.toml", src);
+    let e = one_error(&f);
+    assert_eq!(
+        (e.file.as_str(), e.field.as_deref()),
+        ("assessment.toml", Some("questions.offline-copy.lessons"))
+    );
+    assert!(e.line.is_some());
+    // A domain without a basic (level-1) practice.
+    let mut f = fixture();
+    let src = structure(&f).replacen(
+        "domain = \"backup\"\nlevel = 1",
+        "domain = \"backup\"\nlevel = 2",
+        1,
+    );
+    f.insert("assessment.toml", src);
+    assert_eq!(one_error(&f).field.as_deref(), Some("domains.backup"));
+    // Three level descriptions instead of four, in a translation.
+    let mut f = fixture();
+    let en = String::from_utf8(f.get("en/assessment.toml").unwrap().to_vec()).unwrap();
+    f.insert(
+        "th/assessment.toml",
+        en.replacen(", \"Fully: every account.\"", "", 1),
+    );
+    let e = one_error(&f);
+    assert_eq!(
+        (e.file.as_str(), e.field.as_deref()),
+        ("th/assessment.toml", Some("questions.mfa-email.levels"))
     );
 }

@@ -149,3 +149,65 @@ questions: Array<QuizQuestion>, answered: number,
  * Set once the attempt is finished.
  */
 result: QuizOutcome | null, };
+
+export type AssessmentDomain = { id: string, title: string, description: string, locale: Locale, };
+
+export type AssessmentItem = { id: string, domain: string, prompt: string, 
+/**
+ * What answers 0 (not in place) to 3 (fully in place) look like.
+ */
+levels: Array<string>, answer: number | null, locale: Locale, };
+
+export type AssessmentView = { id: string, answered: number, total: number, domains: Array<AssessmentDomain>, 
+/**
+ * In display order, grouped by domain.
+ */
+questions: Array<AssessmentItem>, };
+
+export type DomainResult = { id: string, title: string, locale: Locale, 
+/**
+ * Maturity level 0-3.
+ */
+level: number, 
+/**
+ * The level in the assessment finished before this one, if any.
+ */
+previous_level: number | null, };
+
+export type PlanStep = { question_id: string, domain_title: string, action: string, 
+/**
+ * The learner's answer, 0-2 (a fully-in-place practice is not in the plan).
+ */
+answer: number, 
+/**
+ * 1-3.
+ */
+impact: number, 
+/**
+ * 1-3.
+ */
+effort: number, control: string, 
+/**
+ * The lessons that teach it, first the most relevant.
+ */
+lessons: Array<LessonRef>, locale: Locale, };
+
+export type AssessmentReport = { id: string, finished_at_ms: number, 
+/**
+ * 0-100.
+ */
+overall: number, previous_overall: number | null, domains: Array<DomainResult>, plan: Array<PlanStep>, };
+
+export type AssessmentProgress = { id: string, answered: number, };
+
+export type AssessmentHistoryEntry = { id: string, finished_at_ms: number, overall: number, };
+
+export type AssessmentOverview = { 
+/**
+ * False when the course has no self-assessment.
+ */
+available: boolean, total: number, in_progress: AssessmentProgress | null, 
+/**
+ * Finished assessments, newest first.
+ */
+history: Array<AssessmentHistoryEntry>, };

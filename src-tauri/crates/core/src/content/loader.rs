@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use ts_rs::TS;
 
+use super::assessment;
 use super::quiz::{self, QUIZ_FILE, Quiz};
 use super::{
     Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files, markdown,
@@ -46,14 +47,22 @@ pub struct LocaleCoverage {
     pub modules_total: u32,
     pub quizzes_present: u32,
     pub quizzes_total: u32,
+    /// 1 when the pack has a self-assessment (and, for `present`, this locale has its texts).
+    pub assessment_present: u32,
+    pub assessment_total: u32,
     /// Files (or `course.toml` entries, as `file#modules.<id>`) still to translate.
     pub missing: Vec<String>,
 }
 
 impl LocaleCoverage {
     pub fn percent(&self) -> u32 {
-        let total = self.lessons_total + self.modules_total + self.quizzes_total;
-        ((self.lessons_present + self.modules_present + self.quizzes_present) * 100)
+        let total =
+            self.lessons_total + self.modules_total + self.quizzes_total + self.assessment_total;
+        ((self.lessons_present
+            + self.modules_present
+            + self.quizzes_present
+            + self.assessment_present)
+            * 100)
             .checked_div(total)
             .unwrap_or(100)
     }
@@ -155,7 +164,7 @@ impl Checker {
     }
 
     /// Reads a UTF-8 file, reporting a missing or undecodable one.
-    fn text<'f>(&mut self, files: &'f PackFiles, path: &str) -> Option<&'f str> {
+    pub(super) fn text<'f>(&mut self, files: &'f PackFiles, path: &str) -> Option<&'f str> {
         let bytes = files.get(path)?;
         match std::str::from_utf8(bytes) {
             Ok(s) => Some(s.strip_prefix('\u{feff}').unwrap_or(s)),
@@ -406,9 +415,15 @@ fn check_pack(
 
     // Files that are not part of the pack are reported, so a misnamed file is not silently
     // ignored.
-    let mut expected: BTreeSet<String> = [MANIFEST.to_string(), "README.md".to_string()].into();
+    let mut expected: BTreeSet<String> = [
+        MANIFEST.to_string(),
+        "README.md".to_string(),
+        assessment::STRUCTURE_FILE.to_string(),
+    ]
+    .into();
     for &loc in &locales {
         expected.insert(format!("{loc}/{MANIFEST}"));
+        expected.insert(format!("{loc}/{}", assessment::STRUCTURE_FILE));
         for m in &manifest.modules {
             for l in &m.lessons {
                 expected.insert(format!("{loc}/{}/{}.md", m.id.get_ref(), l.get_ref()));
@@ -458,6 +473,8 @@ fn check_pack(
             modules_total: manifest.modules.len() as u32,
             quizzes_present: 0,
             quizzes_total: 0,
+            assessment_present: 0,
+            assessment_total: 0,
             missing: Vec::new(),
         };
         let course_path = format!("{loc}/{MANIFEST}");
@@ -561,6 +578,8 @@ fn check_pack(
         coverage.push(cov);
     }
     let quizzes = check_quizzes(files, c, &manifest, &locales, source_locale, coverage);
+    let assessment =
+        assessment::check_assessment(files, c, &all_lessons, &locales, source_locale, coverage);
 
     let mut index = HashMap::new();
     let modules = manifest
@@ -601,6 +620,7 @@ fn check_pack(
         locales,
         titles,
         modules,
+        assessment,
         index,
     })
 }

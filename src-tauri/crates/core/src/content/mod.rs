@@ -5,6 +5,7 @@
 //! [`Diagnostic`] naming file, line and field) -> [`Pack`] (the validated course the rest of the
 //! core reads).
 
+pub mod assessment;
 mod files;
 mod loader;
 pub mod markdown;
@@ -70,6 +71,8 @@ pub struct Pack {
     /// The course title per locale.
     pub titles: BTreeMap<Locale, String>,
     pub modules: Vec<Module>,
+    /// The cyber-hygiene self-assessment, if the pack has one.
+    pub assessment: Option<assessment::Assessment>,
     /// Lesson id -> (module index, lesson index).
     index: HashMap<String, (usize, usize)>,
 }

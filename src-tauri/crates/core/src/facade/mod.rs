@@ -15,6 +15,7 @@ use crate::views::{
     QuizSummary, StartState,
 };
 
+mod assessments;
 mod quizzes;
 
 const DEVICE_LOCALE: &str = "device_locale";

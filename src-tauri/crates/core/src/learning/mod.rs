@@ -1,6 +1,7 @@
 //! Learners and their progress: profiles, append-only progress events, and the state derived
 //! from them.
 
+pub mod assessment;
 mod profiles;
 mod progress;
 pub mod quiz;

@@ -1,8 +1,11 @@
 //! The SQLite database: opening it safely, migrating it, and every SQL statement of the app.
 //! Nothing outside this module sees a connection.
 
+mod assessment_queries;
 mod queries;
 mod quiz_queries;
+
+pub(crate) use assessment_queries::StoredResult;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +17,7 @@ use crate::error::{CoreError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_quizzes.sql"),
+    include_str!("migrations/0003_assessments.sql"),
 ];
 
 /// The schema version this build writes.
