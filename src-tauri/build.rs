@@ -13,6 +13,11 @@ const COMMANDS: &[&str] = &[
     "start_quiz",
     "answer_question",
     "finish_quiz",
+    "assessment_overview",
+    "start_assessment",
+    "answer_assessment",
+    "finish_assessment",
+    "assessment_report",
 ];
 
 fn main() {

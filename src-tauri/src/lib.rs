@@ -26,6 +26,11 @@ pub fn run() {
             commands::quizzes::start_quiz,
             commands::quizzes::answer_question,
             commands::quizzes::finish_quiz,
+            commands::assessments::assessment_overview,
+            commands::assessments::start_assessment,
+            commands::assessments::answer_assessment,
+            commands::assessments::finish_assessment,
+            commands::assessments::assessment_report,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the app");

@@ -2,6 +2,7 @@
 //! SQLite work runs off the window's thread.
 
 pub mod app;
+pub mod assessments;
 pub mod learning;
 pub mod profiles;
 pub mod quizzes;

@@ -2,6 +2,9 @@
 // every failure arrives as an IpcError with a stable `code`.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AssessmentOverview,
+  AssessmentReport,
+  AssessmentView,
   ErrorCode,
   ErrorPayload,
   LessonView,
@@ -76,4 +79,14 @@ export const ipc = {
     call<QuizView>('answer_question', { profileId, attemptId, questionId, optionIds }),
   finishQuiz: (profileId: string, attemptId: string) =>
     call<QuizView>('finish_quiz', { profileId, attemptId }),
+  assessmentOverview: (profileId: string) =>
+    call<AssessmentOverview>('assessment_overview', { profileId }),
+  /** Resumes the unfinished self-assessment, or starts one. */
+  startAssessment: (profileId: string) => call<AssessmentView>('start_assessment', { profileId }),
+  answerAssessment: (profileId: string, assessmentId: string, questionId: string, answer: number) =>
+    call<AssessmentView>('answer_assessment', { profileId, assessmentId, questionId, answer }),
+  finishAssessment: (profileId: string, assessmentId: string) =>
+    call<AssessmentReport>('finish_assessment', { profileId, assessmentId }),
+  assessmentReport: (profileId: string, assessmentId: string) =>
+    call<AssessmentReport>('assessment_report', { profileId, assessmentId }),
 };
