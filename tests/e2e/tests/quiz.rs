@@ -158,3 +158,66 @@ async fn fail_retry_pass_and_the_module_completes() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
+    let pack = shipped_pack();
+    let questions = pack
+        .module(MODULE)
+        .unwrap()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions
+        .clone();
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.by_id("new-profile-name")
+        .await?
+        .send_keys("กมลา ศรีสุข")
+        .await?;
+    app.by_id("new-profile-locale")
+        .await?
+        .select_by_value("th")
+        .await?;
+    app.click("create-profile").await?;
+    app.wait_css(&format!("[data-testid=take-quiz][data-module={MODULE}]"))
+        .await?
+        .click()
+        .await?;
+    // The quiz is translated: its card is in Thai, with no English-fallback marker.
+    app.wait_css("[data-testid=quiz] .question-card[lang=th]")
+        .await?;
+    assert!(
+        app.client
+            .find(Locator::Css("[data-testid=quiz] .fallback-badge"))
+            .await
+            .is_err()
+    );
+    let id = app
+        .by_id("quiz")
+        .await?
+        .attr("data-question")
+        .await?
+        .unwrap();
+    let q = questions.iter().find(|q| q.id == id).unwrap();
+    for option in picks(q, false) {
+        app.wait_css(&format!(
+            "[data-testid=quiz-option][data-option='{option}'] input"
+        ))
+        .await?
+        .click()
+        .await?;
+    }
+    app.click("quiz-check").await?;
+    let feedback = app.by_id("quiz-feedback").await?.text().await?;
+    assert!(
+        feedback
+            .chars()
+            .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+        "feedback is not in Thai: {feedback}"
+    );
+    app.screenshot("quiz-06-thai-feedback").await?;
+    app.quit().await?;
+    Ok(())
+}
