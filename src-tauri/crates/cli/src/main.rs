@@ -57,11 +57,11 @@ fn lint(dir: &std::path::Path, list_missing: bool) -> ExitCode {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if !checked.coverage.is_empty() {
-        println!("\ncoverage (lessons, module texts, quizzes):");
+        println!("\ncoverage (lessons, module texts, quizzes, self-assessment):");
     }
     for c in &checked.coverage {
         println!(
-            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}  quizzes {}/{}{}",
+            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}  quizzes {}/{}  assessment {}/{}{}",
             c.locale.code(),
             c.percent(),
             c.lessons_present,
@@ -70,6 +70,8 @@ fn lint(dir: &std::path::Path, list_missing: bool) -> ExitCode {
             c.modules_total,
             c.quizzes_present,
             c.quizzes_total,
+            c.assessment_present,
+            c.assessment_total,
             if c.missing.is_empty() || list_missing {
                 String::new()
             } else {
