@@ -110,6 +110,16 @@ async fn check_see_levels_and_plan_restart_and_compare() -> Result<()> {
         .await?;
     assert_eq!(entries.len(), 2);
     app.screenshot("assessment-03-second-check-vi").await?;
+    // The same results in English, switched from the top bar.
+    app.by_id("language-switcher")
+        .await?
+        .select_by_value("en")
+        .await?;
+    app.wait_text("[data-testid=index-change]", |t| {
+        t.contains("since your previous check")
+    })
+    .await?;
+    app.screenshot("assessment-04-second-check-en").await?;
     app.quit().await?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::locale::Locale;
 
 pub const QUIZ_FILE: &str = "quiz.toml";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// One correct option.
