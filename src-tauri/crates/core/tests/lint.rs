@@ -277,3 +277,29 @@ fn assessment_rules_are_enforced() {
         ("th/assessment.toml", Some("questions.mfa-email.levels"))
     );
 }
+
+#[test]
+fn lessons_must_be_of_reasonable_length_and_have_no_images() {
+    let mut f = fixture();
+    let manifest = String::from_utf8(f.get("course.toml").unwrap().to_vec()).unwrap();
+    f.insert(
+        "course.toml",
+        manifest.replacen(
+            "version = \"1\"",
+            "version = \"1\"\nlesson_length = [5, 100]",
+            1,
+        ),
+    );
+    f.insert("en/basics/two.md", "+++\ntitle = \"t\"\nsummary = \"s\"\n+++\n\nToo short.\n\n![a diagram](media/diagram.png)\n");
+    let errs = errors(&f);
+    assert!(
+        errs.iter()
+            .any(|e| e.file == "en/basics/two.md" && e.message.contains("words long")),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.line == Some(8) && e.message.contains("cannot show images")),
+        "{errs:#?}"
+    );
+}

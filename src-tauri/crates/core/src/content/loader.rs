@@ -86,6 +86,9 @@ struct ManifestToml {
     version: String,
     source_locale: Spanned<String>,
     locales: Vec<Spanned<String>>,
+    /// Optional bounds of a lesson's length, in reading units (words; two Han or five Thai
+    /// characters count as one), checked in every locale.
+    lesson_length: Option<Spanned<[usize; 2]>>,
     modules: Vec<ModuleToml>,
 }
 
@@ -341,6 +344,17 @@ fn check_pack(
             return None;
         }
     };
+    let lesson_length = manifest.lesson_length.as_ref().map(|l| *l.get_ref());
+    if let Some(l) = &manifest.lesson_length
+        && l.get_ref()[0] > l.get_ref()[1]
+    {
+        c.error(
+            MANIFEST,
+            Some(line_at(src, l.span().start)),
+            Some("lesson_length"),
+            "give [shortest, longest]",
+        );
+    }
     if manifest.modules.is_empty() {
         c.error(MANIFEST, None, Some("modules"), "the course has no modules");
     }
@@ -568,7 +582,7 @@ fn check_pack(
                     continue;
                 }
                 if let Some(src) = c.text(files, &path)
-                    && let Some(text) = check_lesson(c, &path, src, &all_lessons)
+                    && let Some(text) = check_lesson(c, &path, src, &all_lessons, lesson_length)
                 {
                     lesson_texts[mi][li].insert(loc, text);
                     cov.lessons_present += 1;
@@ -712,6 +726,7 @@ fn check_lesson(
     path: &str,
     src: &str,
     all_lessons: &BTreeSet<&str>,
+    length: Option<[usize; 2]>,
 ) -> Option<LessonText> {
     let Some((front, front_line, body, body_line)) = split_front_matter(src) else {
         c.error(
@@ -748,6 +763,28 @@ fn check_lesson(
             Some(issue.line + body_line - 1),
             None,
             issue.message.clone(),
+        );
+    }
+    if let Some([min, max]) = length
+        && !(min..=max).contains(&scan.word_units)
+    {
+        c.error(
+            path,
+            None,
+            None,
+            format!(
+                "the lesson is {} words long; the course asks for {min} to {max} (lesson_length in course.toml)",
+                scan.word_units
+            ),
+        );
+    }
+    for (image, line) in &scan.images {
+        // The reader cannot show pictures yet; refuse them rather than ship a broken image.
+        c.error(
+            path,
+            Some(line + body_line - 1),
+            None,
+            format!("image `{image}`: lessons cannot show images yet; describe it in words"),
         );
     }
     for (target, line) in &scan.lesson_links {

@@ -31,6 +31,8 @@ pub struct Scan {
     pub issues: Vec<BodyIssue>,
     /// Lesson ids named by `lesson:` links, with their line.
     pub lesson_links: Vec<(String, usize)>,
+    /// Relative image paths, with their line.
+    pub images: Vec<(String, usize)>,
     /// Words (space-separated runs) plus characters of scripts written without spaces.
     pub word_units: usize,
 }
@@ -101,6 +103,8 @@ pub fn scan(body: &str) -> Scan {
                             "image `{dest_url}` must be a file inside the pack, not an address"
                         ),
                     });
+                } else {
+                    scan.images.push((dest_url.to_string(), line));
                 }
             }
             Event::Text(text) | Event::Code(text) => {
