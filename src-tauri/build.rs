@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "library",
     "open_lesson",
     "set_lesson_done",
+    "glossary",
     "app_ready",
     "start_quiz",
     "answer_question",

@@ -23,6 +23,7 @@ pub fn run() {
             commands::learning::library,
             commands::learning::open_lesson,
             commands::learning::set_lesson_done,
+            commands::learning::glossary,
             commands::quizzes::start_quiz,
             commands::quizzes::answer_question,
             commands::quizzes::finish_quiz,

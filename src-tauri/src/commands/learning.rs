@@ -1,4 +1,4 @@
-use sdr_core::views::{LessonView, LibraryView};
+use sdr_core::views::{GlossaryTerm, LessonView, LibraryView};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -30,4 +30,12 @@ pub async fn set_lesson_done(
     Ok(state
         .core()?
         .set_lesson_done(&profile_id, &lesson_id, done, now_ms())?)
+}
+
+#[tauri::command]
+pub async fn glossary(
+    state: State<'_, AppState>,
+    profile_id: String,
+) -> CmdResult<Vec<GlossaryTerm>> {
+    Ok(state.core()?.glossary(&profile_id)?)
 }

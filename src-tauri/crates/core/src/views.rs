@@ -123,6 +123,17 @@ pub struct LessonView {
     pub module_has_quiz: bool,
     pub prev: Option<LessonRef>,
     pub next: Option<LessonRef>,
+    /// The glossary terms linked from this lesson, to show their definitions in place.
+    pub glossary: Vec<GlossaryTerm>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct GlossaryTerm {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+    /// The locale of the entry (the fallback when not translated yet).
+    pub locale: Locale,
 }
 
 /// One attempt at a module's quiz, as far as it has gone.
@@ -297,6 +308,7 @@ pub fn typescript_bindings() -> String {
         LessonRef::decl(&cfg),
         QuizSummary::decl(&cfg),
         LibraryView::decl(&cfg),
+        GlossaryTerm::decl(&cfg),
         LessonView::decl(&cfg),
         QuestionKind::decl(&cfg),
         QuizOption::decl(&cfg),

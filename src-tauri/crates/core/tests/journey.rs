@@ -124,3 +124,26 @@ fn progress_events_cannot_be_rewritten() {
 fn uuid_version(id: &str) -> Option<char> {
     (id.len() == 36).then(|| id.chars().nth(14)).flatten()
 }
+
+#[test]
+fn glossary_terms_are_linked_from_lessons_and_listed_per_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let sdr = Sdr::open(dir.path(), fixture()).unwrap();
+    let en = sdr.create_profile("Ana", Locale::En, T0).unwrap();
+    let v = sdr.open_lesson(&en.id, "one", T0).unwrap();
+    assert!(v.html.contains("#glossary/lesson"), "{}", v.html);
+    let ids: Vec<_> = v.glossary.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["lesson", "step"]);
+
+    let th = sdr.create_profile("สมชาย", Locale::Th, T0).unwrap();
+    let v = sdr.open_lesson(&th.id, "one", T0).unwrap();
+    assert_eq!(v.glossary[0].term, "บทเรียน");
+    let all = sdr.glossary(&th.id).unwrap();
+    assert_eq!(all.len(), 2);
+    let step = all.iter().find(|t| t.id == "step").unwrap();
+    assert_eq!(
+        step.locale,
+        Locale::En,
+        "untranslated entries fall back visibly"
+    );
+}

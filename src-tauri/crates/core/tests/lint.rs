@@ -34,6 +34,7 @@ fn the_fixture_is_clean_and_reports_coverage() {
         vec![
             "th/basics/two.md",
             "th/basics/three.md",
+            "th/glossary.toml#terms.step",
             "th/basics/quiz.toml",
             "th/assessment.toml"
         ]
@@ -301,5 +302,27 @@ fn lessons_must_be_of_reasonable_length_and_have_no_images() {
         errs.iter()
             .any(|e| e.line == Some(8) && e.message.contains("cannot show images")),
         "{errs:#?}"
+    );
+}
+
+#[test]
+fn glossary_links_and_entries_are_checked() {
+    let mut f = fixture();
+    f.insert(
+        "en/basics/two.md",
+        "+++\ntitle = \"t\"\nsummary = \"s\"\n+++\n\nSee [a term](glossary:no-such-term).\n",
+    );
+    let e = one_error(&f);
+    assert_eq!((e.file.as_str(), e.line), ("en/basics/two.md", Some(6)));
+    assert!(e.message.contains("no-such-term"));
+    let mut f = fixture();
+    f.insert(
+        "th/glossary.toml",
+        "[terms.invented]\nterm = \"x\"\ndefinition = \"y\"\n",
+    );
+    let e = one_error(&f);
+    assert_eq!(
+        (e.file.as_str(), e.line, e.field.as_deref()),
+        ("th/glossary.toml", Some(1), Some("terms.invented"))
     );
 }

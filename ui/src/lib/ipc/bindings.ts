@@ -87,6 +87,12 @@ course_title_locale: Locale, modules: Array<ModuleView>,
  */
 resume: LessonRef | null, lessons_done: number, lessons_total: number, modules_complete: number, };
 
+export type GlossaryTerm = { id: string, term: string, definition: string, 
+/**
+ * The locale of the entry (the fallback when not translated yet).
+ */
+locale: Locale, };
+
 export type LessonView = { id: string, module_id: string, module_title: string, title: string, summary: string, 
 /**
  * Sanitized HTML of the body.
@@ -103,7 +109,11 @@ position: number, module_lessons: number, module_percent: number,
 /**
  * The module has a quiz (offered after its last lesson).
  */
-module_has_quiz: boolean, prev: LessonRef | null, next: LessonRef | null, };
+module_has_quiz: boolean, prev: LessonRef | null, next: LessonRef | null, 
+/**
+ * The glossary terms linked from this lesson, to show their definitions in place.
+ */
+glossary: Array<GlossaryTerm>, };
 
 export type QuestionKind = "single" | "multiple" | "true_false" | "scenario";
 

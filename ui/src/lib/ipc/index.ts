@@ -7,6 +7,7 @@ import type {
   AssessmentView,
   ErrorCode,
   ErrorPayload,
+  GlossaryTerm,
   LessonView,
   LibraryView,
   Locale,
@@ -72,6 +73,7 @@ export const ipc = {
     call<LessonView>('open_lesson', { profileId, lessonId }),
   setLessonDone: (profileId: string, lessonId: string, done: boolean) =>
     call<LessonView>('set_lesson_done', { profileId, lessonId, done }),
+  glossary: (profileId: string) => call<GlossaryTerm[]>('glossary', { profileId }),
   /** Resumes the unfinished attempt, or starts one; `fresh` always starts a new one. */
   startQuiz: (profileId: string, moduleId: string, fresh: boolean) =>
     call<QuizView>('start_quiz', { profileId, moduleId, fresh }),

@@ -17,7 +17,7 @@ afterEach(() => {
 
 function setup(view = lesson(), learner = profile({ locale: 'en' })) {
   vi.mocked(ipc.openLesson).mockResolvedValue(view);
-  const props = { profile: learner, lessonId: view.id, onopen: vi.fn(), onquiz: vi.fn(), onback: vi.fn(), onerror: vi.fn() };
+  const props = { profile: learner, lessonId: view.id, onopen: vi.fn(), onquiz: vi.fn(), onglossary: vi.fn(), onback: vi.fn(), onerror: vi.fn() };
   render(LessonReader, props);
   return props;
 }
@@ -41,6 +41,11 @@ describe('LessonReader', () => {
     expect(props.onopen).toHaveBeenCalledWith('two');
     await fireEvent.click(screen.getByText('a guide'));
     expect((await screen.findByTestId('external-link')).textContent).toContain('https://example.org/guide');
+    await fireEvent.click(screen.getByText('phishing'));
+    const def = await screen.findByTestId('glossary-definition');
+    expect(def.textContent).toContain('A fake message.');
+    await fireEvent.click(screen.getByText('See all terms in the glossary'));
+    expect(props.onglossary).toHaveBeenCalledWith('phishing');
   });
 
   it('says so when the lesson is shown in English for a Thai learner', async () => {

@@ -7,6 +7,7 @@ use toml::Spanned;
 use ts_rs::TS;
 
 use super::assessment;
+use super::glossary::{self, Glossary};
 use super::quiz::{self, QUIZ_FILE, Quiz};
 use super::{
     Diagnostic, Lesson, LessonText, Module, ModuleText, Pack, PackFiles, Severity, files, markdown,
@@ -50,18 +51,25 @@ pub struct LocaleCoverage {
     /// 1 when the pack has a self-assessment (and, for `present`, this locale has its texts).
     pub assessment_present: u32,
     pub assessment_total: u32,
+    /// Glossary entries.
+    pub glossary_present: u32,
+    pub glossary_total: u32,
     /// Files (or `course.toml` entries, as `file#modules.<id>`) still to translate.
     pub missing: Vec<String>,
 }
 
 impl LocaleCoverage {
     pub fn percent(&self) -> u32 {
-        let total =
-            self.lessons_total + self.modules_total + self.quizzes_total + self.assessment_total;
+        let total = self.lessons_total
+            + self.modules_total
+            + self.quizzes_total
+            + self.assessment_total
+            + self.glossary_total;
         ((self.lessons_present
             + self.modules_present
             + self.quizzes_present
-            + self.assessment_present)
+            + self.assessment_present
+            + self.glossary_present)
             * 100)
             .checked_div(total)
             .unwrap_or(100)
@@ -438,6 +446,7 @@ fn check_pack(
     for &loc in &locales {
         expected.insert(format!("{loc}/{MANIFEST}"));
         expected.insert(format!("{loc}/{}", assessment::STRUCTURE_FILE));
+        expected.insert(format!("{loc}/{}", glossary::GLOSSARY_FILE));
         for m in &manifest.modules {
             for l in &m.lessons {
                 expected.insert(format!("{loc}/{}/{}.md", m.id.get_ref(), l.get_ref()));
@@ -477,8 +486,10 @@ fn check_pack(
         .map(|m| vec![BTreeMap::new(); m.lessons.len()])
         .collect();
     let all_lessons: BTreeSet<&str> = seen_lessons.keys().copied().collect();
+    let glossary = glossary::check_glossary(files, c, &locales, source_locale);
     for &loc in &locales {
         let is_source = loc == source_locale;
+        let matchers = glossary.matchers(loc);
         let mut cov = LocaleCoverage {
             locale: loc,
             lessons_present: 0,
@@ -489,6 +500,8 @@ fn check_pack(
             quizzes_total: 0,
             assessment_present: 0,
             assessment_total: 0,
+            glossary_present: 0,
+            glossary_total: 0,
             missing: Vec::new(),
         };
         let course_path = format!("{loc}/{MANIFEST}");
@@ -582,7 +595,15 @@ fn check_pack(
                     continue;
                 }
                 if let Some(src) = c.text(files, &path)
-                    && let Some(text) = check_lesson(c, &path, src, &all_lessons, lesson_length)
+                    && let Some(text) = check_lesson(
+                        c,
+                        &path,
+                        src,
+                        &all_lessons,
+                        lesson_length,
+                        &glossary,
+                        &matchers,
+                    )
                 {
                     lesson_texts[mi][li].insert(loc, text);
                     cov.lessons_present += 1;
@@ -591,6 +612,7 @@ fn check_pack(
         }
         coverage.push(cov);
     }
+    glossary::coverage(&glossary, coverage);
     let quizzes = check_quizzes(files, c, &manifest, &locales, source_locale, coverage);
     let assessment =
         assessment::check_assessment(files, c, &all_lessons, &locales, source_locale, coverage);
@@ -635,6 +657,7 @@ fn check_pack(
         titles,
         modules,
         assessment,
+        glossary,
         index,
     })
 }
@@ -727,6 +750,8 @@ fn check_lesson(
     src: &str,
     all_lessons: &BTreeSet<&str>,
     length: Option<[usize; 2]>,
+    glossary: &Glossary,
+    matchers: &[(String, String)],
 ) -> Option<LessonText> {
     let Some((front, front_line, body, body_line)) = split_front_matter(src) else {
         c.error(
@@ -787,6 +812,16 @@ fn check_lesson(
             format!("image `{image}`: lessons cannot show images yet; describe it in words"),
         );
     }
+    for (target, line) in &scan.glossary_links {
+        if !glossary.ids.contains(target) {
+            c.error(
+                path,
+                Some(line + body_line - 1),
+                None,
+                format!("link to glossary term `{target}`, which is not in the glossary"),
+            );
+        }
+    }
     for (target, line) in &scan.lesson_links {
         if !all_lessons.contains(target.as_str()) {
             c.error(
@@ -797,10 +832,12 @@ fn check_lesson(
             );
         }
     }
+    let (html, linked) = markdown::render_linked(body, matchers);
     Some(LessonText {
         title,
         summary,
-        html: markdown::render(body),
+        html,
+        glossary: linked,
         reading_minutes: (scan.word_units as u32).div_ceil(200).max(1),
     })
 }

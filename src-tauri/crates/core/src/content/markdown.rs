@@ -4,10 +4,12 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Scheme of links between lessons: `[text](lesson:<lesson-id>)`.
 pub const LESSON_LINK_SCHEME: &str = "lesson:";
+/// Scheme of links to a glossary entry: `[text](glossary:<term-id>)`.
+pub const GLOSSARY_LINK_SCHEME: &str = "glossary:";
 
 /// The Markdown dialect of the course: CommonMark plus tables, task lists, strikethrough and
 /// GitHub-style alerts (`> [!TIP]`) for callouts.
@@ -33,6 +35,8 @@ pub struct Scan {
     pub lesson_links: Vec<(String, usize)>,
     /// Relative image paths, with their line.
     pub images: Vec<(String, usize)>,
+    /// Glossary ids named by `glossary:` links, with their line.
+    pub glossary_links: Vec<(String, usize)>,
     /// Words (space-separated runs) plus characters of scripts written without spaces.
     pub word_units: usize,
 }
@@ -141,6 +145,8 @@ fn check_link(link_type: LinkType, dest: &str, line: usize, scan: &mut Scan) {
     }
     if let Some(id) = dest.strip_prefix(LESSON_LINK_SCHEME) {
         scan.lesson_links.push((id.to_string(), line));
+    } else if let Some(id) = dest.strip_prefix(GLOSSARY_LINK_SCHEME) {
+        scan.glossary_links.push((id.to_string(), line));
     } else if !(dest.starts_with("https://")
         || dest.starts_with("http://")
         || dest.starts_with("mailto:")
@@ -184,26 +190,134 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Renders a lesson body to sanitized HTML. `lesson:` links become `#lesson/<id>` anchors the
-/// interface routes itself; everything else passes the sanitizer's allow-list or is dropped.
+/// Renders a lesson body to sanitized HTML. `lesson:` and `glossary:` links become
+/// `#lesson/<id>` and `#glossary/<id>` anchors the interface routes itself; everything else
+/// passes the sanitizer's allow-list or is dropped.
 pub fn render(body: &str) -> String {
-    let parser = Parser::new_ext(body, options()).map(|event| match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) if dest_url.starts_with(LESSON_LINK_SCHEME) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: format!("#lesson/{}", &dest_url[LESSON_LINK_SCHEME.len()..]).into(),
-            title,
-            id,
-        }),
-        other => other,
-    });
+    render_linked(body, &[]).0
+}
+
+/// Like [`render`], and also links the first use of each glossary term in the text to its
+/// entry. `matchers` are (term id, lowercase phrase), longest phrases first. Returns the HTML
+/// and the ids of the terms linked.
+pub fn render_linked(body: &str, matchers: &[(String, String)]) -> (String, Vec<String>) {
+    let mut linked: Vec<String> = Vec::new();
+    let mut depth_no_link = 0usize;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                depth_no_link += 1;
+                let dest_url = if let Some(rest) = dest_url.strip_prefix(LESSON_LINK_SCHEME) {
+                    format!("#lesson/{rest}").into()
+                } else if let Some(rest) = dest_url.strip_prefix(GLOSSARY_LINK_SCHEME) {
+                    linked.push(rest.to_string());
+                    format!("#glossary/{rest}").into()
+                } else {
+                    dest_url
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(tag @ (Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. })) => {
+                depth_no_link += 1;
+                events.push(Event::Start(tag));
+            }
+            Event::End(
+                end @ (TagEnd::Link | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Image),
+            ) => {
+                depth_no_link = depth_no_link.saturating_sub(1);
+                events.push(Event::End(end));
+            }
+            Event::Text(text) if depth_no_link == 0 && !matchers.is_empty() => {
+                link_terms(text, matchers, &mut linked, &mut events);
+            }
+            other => events.push(other),
+        }
+    }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, parser);
-    sanitize(&html)
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (sanitize(&html), linked)
+}
+
+/// Splits `text` around the first use of each not-yet-linked glossary term.
+fn link_terms<'a>(
+    text: CowStr<'a>,
+    matchers: &[(String, String)],
+    linked: &mut Vec<String>,
+    out: &mut Vec<Event<'a>>,
+) {
+    let mut rest: String = text.into_string();
+    loop {
+        let lower = rest.to_lowercase();
+        // Lowercasing changed byte offsets (rare scripts): leave the text as it is.
+        if lower.len() != rest.len() {
+            break;
+        }
+        let mut best: Option<(usize, usize, &str)> = None;
+        for (id, phrase) in matchers {
+            if linked.contains(id) {
+                continue;
+            }
+            if let Some(pos) = find_term(&lower, phrase)
+                && best.is_none_or(|(b, len, _)| pos < b || (pos == b && phrase.len() > len))
+            {
+                best = Some((pos, phrase.len(), id));
+            }
+        }
+        let Some((pos, len, id)) = best else { break };
+        let after = rest.split_off(pos + len);
+        let word = rest.split_off(pos);
+        if !rest.is_empty() {
+            out.push(Event::Text(rest.into()));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: format!("#glossary/{id}").into(),
+            title: "".into(),
+            id: "".into(),
+        }));
+        out.push(Event::Text(word.into()));
+        out.push(Event::End(TagEnd::Link));
+        linked.push(id.to_string());
+        rest = after;
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(rest.into()));
+    }
+}
+
+/// The first place `phrase` occurs in `lower` as a whole word (scripts written with spaces) or
+/// anywhere (Thai, Han: no spaces between words).
+fn find_term(lower: &str, phrase: &str) -> Option<usize> {
+    let spaced = |c: char| c.is_alphanumeric() && !is_spaceless(c);
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before_ok =
+            !phrase.starts_with(spaced) || !lower[..start].chars().next_back().is_some_and(spaced);
+        let after_ok =
+            !phrase.ends_with(spaced) || !lower[end..].chars().next().is_some_and(spaced);
+        if before_ok && after_ok {
+            return Some(start);
+        }
+        from = start + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+fn is_spaceless(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -298,6 +412,37 @@ mod tests {
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");
         assert!(html.contains("disabled"), "{html}");
+    }
+
+    #[test]
+    fn glossary_terms_are_linked_once_and_only_as_whole_words() {
+        let m = vec![
+            ("mfa".to_string(), "multi-factor sign-in".to_string()),
+            ("phishing".to_string(), "phishing".to_string()),
+            ("router".to_string(), "router".to_string()),
+            ("ransomware".to_string(), "แรนซัมแวร์".to_string()),
+        ];
+        let (html, linked) = render_linked(
+            "## Phishing\n\nPhishing and more phishing. Use Multi-factor sign-in. A routers list. [x](lesson:a)\n\nแรนซัมแวร์เข้ารหัสไฟล์\n",
+            &m,
+        );
+        assert_eq!(linked, ["phishing", "mfa", "ransomware"]);
+        assert!(html.contains(r##"<a href="#glossary/phishing" rel="noopener noreferrer">Phishing</a> and more phishing"##), "{html}");
+        assert!(
+            html.contains(
+                r##"<a href="#glossary/mfa" rel="noopener noreferrer">Multi-factor sign-in</a>"##
+            ),
+            "{html}"
+        );
+        assert!(
+            !html.contains("#glossary/router"),
+            "no link inside a longer word: {html}"
+        );
+        assert!(
+            html.contains("<h2>Phishing</h2>"),
+            "headings are left alone: {html}"
+        );
+        assert!(html.contains(r##"#glossary/ransomware"##), "{html}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod assessment;
 mod files;
+pub mod glossary;
 mod loader;
 pub mod markdown;
 pub mod quiz;
@@ -73,6 +74,8 @@ pub struct Pack {
     pub modules: Vec<Module>,
     /// The cyber-hygiene self-assessment, if the pack has one.
     pub assessment: Option<assessment::Assessment>,
+    /// The glossary (empty when the pack has none).
+    pub glossary: glossary::Glossary,
     /// Lesson id -> (module index, lesson index).
     index: HashMap<String, (usize, usize)>,
 }
@@ -107,6 +110,8 @@ pub struct LessonText {
     pub summary: String,
     /// Sanitized HTML, safe to put into the page.
     pub html: String,
+    /// Ids of the glossary terms linked from this lesson.
+    pub glossary: Vec<String>,
     pub reading_minutes: u32,
 }
 

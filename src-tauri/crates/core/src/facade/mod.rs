@@ -11,8 +11,8 @@ use crate::learning::{EventKind, LessonStatus, Progress, ProgressEvent, normaliz
 use crate::locale::Locale;
 use crate::storage::Db;
 use crate::views::{
-    LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView, Profile,
-    QuizSummary, StartState,
+    GlossaryTerm, LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView,
+    Profile, QuizSummary, StartState,
 };
 
 mod assessments;
@@ -333,7 +333,45 @@ impl Sdr {
             module_has_quiz: module.quiz.is_some(),
             prev: prev.map(|l| self.lesson_ref(l, locale)),
             next: next.map(|l| self.lesson_ref(l, locale)),
+            glossary: text
+                .value
+                .glossary
+                .iter()
+                .filter_map(|id| self.glossary_term(id, locale))
+                .collect(),
         })
+    }
+
+    fn glossary_term(&self, id: &str, locale: Locale) -> Option<GlossaryTerm> {
+        let g = &self.pack.glossary;
+        let (locale, entry) = match g.texts.get(&locale).and_then(|t| t.get(id)) {
+            Some(e) => (locale, e),
+            None => (
+                self.pack.source_locale,
+                g.texts.get(&self.pack.source_locale)?.get(id)?,
+            ),
+        };
+        Some(GlossaryTerm {
+            id: id.to_string(),
+            term: entry.term.clone(),
+            definition: entry.definition.clone(),
+            locale,
+        })
+    }
+
+    /// The whole glossary in the learner's language (English where not translated), sorted
+    /// by term.
+    pub fn glossary(&self, profile_id: &str) -> Result<Vec<GlossaryTerm>> {
+        let profile = self.profile(profile_id)?;
+        let mut terms: Vec<GlossaryTerm> = self
+            .pack
+            .glossary
+            .ids
+            .iter()
+            .filter_map(|id| self.glossary_term(id, profile.locale))
+            .collect();
+        terms.sort_by_key(|t| t.term.to_lowercase());
+        Ok(terms)
     }
 
     /// Whether a lesson is done for a profile (for tests and the CLI).
