@@ -57,11 +57,11 @@ fn lint(dir: &std::path::Path, list_missing: bool) -> ExitCode {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if !checked.coverage.is_empty() {
-        println!("\ncoverage (lessons, module texts, quizzes, self-assessment):");
+        println!("\ncoverage (lessons, module texts, quizzes, self-assessment, glossary):");
     }
     for c in &checked.coverage {
         println!(
-            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}  quizzes {}/{}  assessment {}/{}{}",
+            "  {:<8} {:>3}%  lessons {}/{}  modules {}/{}  quizzes {}/{}  assessment {}/{}  glossary {}/{}{}",
             c.locale.code(),
             c.percent(),
             c.lessons_present,
@@ -72,6 +72,8 @@ fn lint(dir: &std::path::Path, list_missing: bool) -> ExitCode {
             c.quizzes_total,
             c.assessment_present,
             c.assessment_total,
+            c.glossary_present,
+            c.glossary_total,
             if c.missing.is_empty() || list_missing {
                 String::new()
             } else {
