@@ -82,3 +82,23 @@ fn every_assessment_question_maps_to_lessons_that_exist_in_every_locale() {
         assert_eq!(t.domains.len(), a.domains.len(), "{locale}");
     }
 }
+
+#[test]
+fn the_glossary_has_sixty_terms_each_linked_from_a_lesson_in_every_locale_that_has_it() {
+    let pack = pack();
+    let g = &pack.glossary;
+    assert!(g.ids.len() >= 60, "{} glossary terms", g.ids.len());
+    for (locale, entries) in &g.texts {
+        let linked: HashSet<&str> = pack
+            .lessons()
+            .filter_map(|l| l.texts.get(locale))
+            .flat_map(|t| t.glossary.iter().map(String::as_str))
+            .collect();
+        let unlinked: Vec<&str> = entries
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !linked.contains(id))
+            .collect();
+        assert!(unlinked.is_empty(), "{locale}: never linked from a lesson: {unlinked:?}");
+    }
+}
