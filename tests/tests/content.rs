@@ -34,7 +34,7 @@ fn every_lesson_renders_to_safe_html_in_every_locale_it_has() {
             lesson.id
         );
         for (locale, text) in &lesson.texts {
-            let html = &text.html;
+            let html = &pack.rendered(text, *locale).html;
             assert!(
                 html.len() > 500,
                 "{} ({locale}) rendered to almost nothing",
@@ -91,9 +91,15 @@ fn a_hostile_lesson_is_refused_and_its_html_sanitized() {
     let lines: Vec<_> = checked
         .errors()
         .filter(|d| d.file == path)
-        .map(|d| d.line.unwrap())
+        .filter_map(|d| d.line)
         .collect();
     assert_eq!(lines, vec![8, 10, 12, 14]);
+    assert!(
+        checked
+            .errors()
+            .any(|d| d.file == path && d.message.contains("words long")),
+        "the course's lesson_length applies"
+    );
 
     // Even if such a body reached the renderer, nothing executable survives.
     let html = content::markdown::render(hostile.split("+++").nth(2).unwrap());

@@ -32,7 +32,11 @@ pub struct Glossary {
 impl Glossary {
     /// (id, match phrases) of a locale, for linking lesson text; longer phrases first so the
     /// most specific term wins.
-    pub fn matchers(&self, locale: Locale) -> Vec<(String, String)> {
+    pub fn matcher(&self, locale: Locale) -> Option<super::markdown::TermMatcher> {
+        super::markdown::TermMatcher::new(&self.matchers(locale))
+    }
+
+    fn matchers(&self, locale: Locale) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .texts
             .get(&locale)

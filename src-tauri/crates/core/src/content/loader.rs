@@ -489,7 +489,6 @@ fn check_pack(
     let glossary = glossary::check_glossary(files, c, &locales, source_locale);
     for &loc in &locales {
         let is_source = loc == source_locale;
-        let matchers = glossary.matchers(loc);
         let mut cov = LocaleCoverage {
             locale: loc,
             lessons_present: 0,
@@ -595,15 +594,8 @@ fn check_pack(
                     continue;
                 }
                 if let Some(src) = c.text(files, &path)
-                    && let Some(text) = check_lesson(
-                        c,
-                        &path,
-                        src,
-                        &all_lessons,
-                        lesson_length,
-                        &glossary,
-                        &matchers,
-                    )
+                    && let Some(text) =
+                        check_lesson(c, &path, src, &all_lessons, lesson_length, &glossary)
                 {
                     lesson_texts[mi][li].insert(loc, text);
                     cov.lessons_present += 1;
@@ -653,8 +645,12 @@ fn check_pack(
         id: manifest.id.into_inner(),
         version: manifest.version,
         source_locale,
-        locales,
         titles,
+        matchers: locales
+            .iter()
+            .filter_map(|&l| glossary.matcher(l).map(|m| (l, m)))
+            .collect(),
+        locales,
         modules,
         assessment,
         glossary,
@@ -751,7 +747,6 @@ fn check_lesson(
     all_lessons: &BTreeSet<&str>,
     length: Option<[usize; 2]>,
     glossary: &Glossary,
-    matchers: &[(String, String)],
 ) -> Option<LessonText> {
     let Some((front, front_line, body, body_line)) = split_front_matter(src) else {
         c.error(
@@ -832,12 +827,10 @@ fn check_lesson(
             );
         }
     }
-    let (html, linked) = markdown::render_linked(body, matchers);
-    Some(LessonText {
+    Some(LessonText::new(
         title,
         summary,
-        html,
-        glossary: linked,
-        reading_minutes: (scan.word_units as u32).div_ceil(200).max(1),
-    })
+        body.to_string(),
+        (scan.word_units as u32).div_ceil(200).max(1),
+    ))
 }

@@ -194,13 +194,37 @@ fn line_starts(text: &str) -> Vec<usize> {
 /// `#lesson/<id>` and `#glossary/<id>` anchors the interface routes itself; everything else
 /// passes the sanitizer's allow-list or is dropped.
 pub fn render(body: &str) -> String {
-    render_linked(body, &[]).0
+    render_linked(body, None).0
+}
+
+/// Finds glossary phrases in lowercase text: one automaton for all of a locale's phrases.
+#[derive(Debug, Clone)]
+pub struct TermMatcher {
+    automaton: aho_corasick::AhoCorasick,
+    /// Pattern index -> term id.
+    ids: Vec<String>,
+}
+
+impl TermMatcher {
+    /// `phrases` are (term id, lowercase phrase).
+    pub fn new(phrases: &[(String, String)]) -> Option<TermMatcher> {
+        if phrases.is_empty() {
+            return None;
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(phrases.iter().map(|(_, p)| p.as_str()))
+            .ok()?;
+        Some(TermMatcher {
+            automaton,
+            ids: phrases.iter().map(|(id, _)| id.clone()).collect(),
+        })
+    }
 }
 
 /// Like [`render`], and also links the first use of each glossary term in the text to its
-/// entry. `matchers` are (term id, lowercase phrase), longest phrases first. Returns the HTML
-/// and the ids of the terms linked.
-pub fn render_linked(body: &str, matchers: &[(String, String)]) -> (String, Vec<String>) {
+/// entry. Returns the HTML and the ids of the terms linked.
+pub fn render_linked(body: &str, matcher: Option<&TermMatcher>) -> (String, Vec<String>) {
     let mut linked: Vec<String> = Vec::new();
     let mut depth_no_link = 0usize;
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -238,8 +262,8 @@ pub fn render_linked(body: &str, matchers: &[(String, String)]) -> (String, Vec<
                 depth_no_link = depth_no_link.saturating_sub(1);
                 events.push(Event::End(end));
             }
-            Event::Text(text) if depth_no_link == 0 && !matchers.is_empty() => {
-                link_terms(text, matchers, &mut linked, &mut events);
+            Event::Text(text) if depth_no_link == 0 && matcher.is_some() => {
+                link_terms(text, matcher.expect("checked"), &mut linked, &mut events);
             }
             other => events.push(other),
         }
@@ -252,33 +276,41 @@ pub fn render_linked(body: &str, matchers: &[(String, String)]) -> (String, Vec<
 /// Splits `text` around the first use of each not-yet-linked glossary term.
 fn link_terms<'a>(
     text: CowStr<'a>,
-    matchers: &[(String, String)],
+    matcher: &TermMatcher,
     linked: &mut Vec<String>,
     out: &mut Vec<Event<'a>>,
 ) {
-    let mut rest: String = text.into_string();
-    loop {
-        let lower = rest.to_lowercase();
-        // Lowercasing changed byte offsets (rare scripts): leave the text as it is.
-        if lower.len() != rest.len() {
-            break;
+    let lower = text.to_lowercase();
+    // Lowercasing changed byte offsets (rare scripts): leave the text as it is.
+    if lower.len() != text.len() {
+        out.push(Event::Text(text));
+        return;
+    }
+    let spaced = |c: char| c.is_alphanumeric() && !is_spaceless(c);
+    let mut cuts: Vec<(usize, usize, String)> = Vec::new();
+    for m in matcher.automaton.find_iter(&lower) {
+        let id = &matcher.ids[m.pattern().as_usize()];
+        if linked.contains(id) {
+            continue;
         }
-        let mut best: Option<(usize, usize, &str)> = None;
-        for (id, phrase) in matchers {
-            if linked.contains(id) {
-                continue;
-            }
-            if let Some(pos) = find_term(&lower, phrase)
-                && best.is_none_or(|(b, len, _)| pos < b || (pos == b && phrase.len() > len))
-            {
-                best = Some((pos, phrase.len(), id));
-            }
+        let phrase = &lower[m.start()..m.end()];
+        let before_ok = !phrase.starts_with(spaced)
+            || !lower[..m.start()].chars().next_back().is_some_and(spaced);
+        let after_ok =
+            !phrase.ends_with(spaced) || !lower[m.end()..].chars().next().is_some_and(spaced);
+        if before_ok && after_ok {
+            linked.push(id.clone());
+            cuts.push((m.start(), m.end(), id.clone()));
         }
-        let Some((pos, len, id)) = best else { break };
-        let after = rest.split_off(pos + len);
-        let word = rest.split_off(pos);
-        if !rest.is_empty() {
-            out.push(Event::Text(rest.into()));
+    }
+    if cuts.is_empty() {
+        out.push(Event::Text(text));
+        return;
+    }
+    let mut at = 0;
+    for (start, end, id) in cuts {
+        if start > at {
+            out.push(Event::Text(text[at..start].to_string().into()));
         }
         out.push(Event::Start(Tag::Link {
             link_type: LinkType::Inline,
@@ -286,34 +318,13 @@ fn link_terms<'a>(
             title: "".into(),
             id: "".into(),
         }));
-        out.push(Event::Text(word.into()));
+        out.push(Event::Text(text[start..end].to_string().into()));
         out.push(Event::End(TagEnd::Link));
-        linked.push(id.to_string());
-        rest = after;
+        at = end;
     }
-    if !rest.is_empty() {
-        out.push(Event::Text(rest.into()));
+    if at < text.len() {
+        out.push(Event::Text(text[at..].to_string().into()));
     }
-}
-
-/// The first place `phrase` occurs in `lower` as a whole word (scripts written with spaces) or
-/// anywhere (Thai, Han: no spaces between words).
-fn find_term(lower: &str, phrase: &str) -> Option<usize> {
-    let spaced = |c: char| c.is_alphanumeric() && !is_spaceless(c);
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(phrase) {
-        let start = from + i;
-        let end = start + phrase.len();
-        let before_ok =
-            !phrase.starts_with(spaced) || !lower[..start].chars().next_back().is_some_and(spaced);
-        let after_ok =
-            !phrase.ends_with(spaced) || !lower[end..].chars().next().is_some_and(spaced);
-        if before_ok && after_ok {
-            return Some(start);
-        }
-        from = start + phrase.chars().next().map_or(1, char::len_utf8);
-    }
-    None
 }
 
 fn is_spaceless(c: char) -> bool {
@@ -422,9 +433,10 @@ mod tests {
             ("router".to_string(), "router".to_string()),
             ("ransomware".to_string(), "แรนซัมแวร์".to_string()),
         ];
+        let m = TermMatcher::new(&m).unwrap();
         let (html, linked) = render_linked(
             "## Phishing\n\nPhishing and more phishing. Use Multi-factor sign-in. A routers list. [x](lesson:a)\n\nแรนซัมแวร์เข้ารหัสไฟล์\n",
-            &m,
+            Some(&m),
         );
         assert_eq!(linked, ["phishing", "mfa", "ransomware"]);
         assert!(html.contains(r##"<a href="#glossary/phishing" rel="noopener noreferrer">Phishing</a> and more phishing"##), "{html}");

@@ -76,6 +76,8 @@ pub struct Pack {
     pub assessment: Option<assessment::Assessment>,
     /// The glossary (empty when the pack has none).
     pub glossary: glossary::Glossary,
+    /// Per locale, the automaton that links glossary phrases in lesson text.
+    matchers: BTreeMap<Locale, markdown::TermMatcher>,
     /// Lesson id -> (module index, lesson index).
     index: HashMap<String, (usize, usize)>,
 }
@@ -108,11 +110,31 @@ pub struct Lesson {
 pub struct LessonText {
     pub title: String,
     pub summary: String,
+    /// The Markdown body, checked by the loader; rendered on first use (see [`Pack::rendered`]).
+    pub body: String,
+    pub reading_minutes: u32,
+    rendered: std::sync::OnceLock<Rendered>,
+}
+
+/// A lesson body as the reader shows it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
     /// Sanitized HTML, safe to put into the page.
     pub html: String,
     /// Ids of the glossary terms linked from this lesson.
     pub glossary: Vec<String>,
-    pub reading_minutes: u32,
+}
+
+impl LessonText {
+    pub(crate) fn new(title: String, summary: String, body: String, reading_minutes: u32) -> Self {
+        LessonText {
+            title,
+            summary,
+            body,
+            reading_minutes,
+            rendered: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// A text in the locale asked for, or in the pack's source locale when it has not been
@@ -124,6 +146,36 @@ pub struct Localized<'a, T> {
 }
 
 impl Pack {
+    /// The reader's HTML of `text` (the lesson's text in `locale`), rendered and sanitized on
+    /// first use and kept: loading a pack stays fast, reading a lesson again is a lookup.
+    pub fn rendered<'a>(&self, text: &'a LessonText, locale: Locale) -> &'a Rendered {
+        text.rendered.get_or_init(|| {
+            let (html, glossary) = markdown::render_linked(&text.body, self.matchers.get(&locale));
+            Rendered { html, glossary }
+        })
+    }
+
+    /// Renders every lesson in every locale now (two threads), e.g. to measure or to warm up.
+    pub fn render_all(&self) {
+        let texts: Vec<(Locale, &LessonText)> = self
+            .lessons()
+            .flat_map(|l| l.texts.iter().map(|(loc, t)| (*loc, t)))
+            .collect();
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        let chunk = texts.len().div_ceil(workers.max(1)).max(1);
+        std::thread::scope(|scope| {
+            for part in texts.chunks(chunk) {
+                scope.spawn(move || {
+                    for (loc, t) in part {
+                        self.rendered(t, *loc);
+                    }
+                });
+            }
+        });
+    }
+
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         let &(m, l) = self.index.get(id)?;
         Some(&self.modules[m].lessons[l])

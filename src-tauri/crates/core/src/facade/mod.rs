@@ -306,6 +306,7 @@ impl Sdr {
         let locale = profile.locale;
         let fallback = self.pack.source_locale;
         let text = lesson.text(locale, fallback);
+        let rendered = self.pack.rendered(text.value, text.locale);
         let module = self
             .pack
             .module(&lesson.module_id)
@@ -323,7 +324,7 @@ impl Sdr {
             module_title: module.text(locale, fallback).value.title.clone(),
             title: text.value.title.clone(),
             summary: text.value.summary.clone(),
-            html: text.value.html.clone(),
+            html: rendered.html.clone(),
             locale: text.locale,
             status: progress.status(&lesson.id),
             reading_minutes: text.value.reading_minutes,
@@ -333,8 +334,7 @@ impl Sdr {
             module_has_quiz: module.quiz.is_some(),
             prev: prev.map(|l| self.lesson_ref(l, locale)),
             next: next.map(|l| self.lesson_ref(l, locale)),
-            glossary: text
-                .value
+            glossary: rendered
                 .glossary
                 .iter()
                 .filter_map(|id| self.glossary_term(id, locale))
