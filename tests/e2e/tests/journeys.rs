@@ -133,6 +133,19 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
     app.screenshot("th-01-library").await?;
     let first = open_lesson(&app, "what-is-digital-resilience").await?;
     app.wait_css("article.lesson[lang=th]").await?;
+    // Glossary terms in the Thai text are links; one shows its Thai definition in place.
+    app.wait_css("[data-testid=lesson-body] a[href^='#glossary/']")
+        .await?
+        .click()
+        .await?;
+    let definition = app.text("glossary-definition").await?;
+    assert!(
+        definition
+            .chars()
+            .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+        "{definition}"
+    );
+    app.screenshot("th-02-glossary-definition").await?;
     mark_done(&app).await?;
     app.click("next-lesson").await?;
     let second = app
@@ -143,7 +156,7 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
     app.wait_css("[data-testid=mark-done][data-done=false]")
         .await?;
     mark_done(&app).await?;
-    app.screenshot("th-02-second-lesson-done").await?;
+    app.screenshot("th-03-second-lesson-done").await?;
     app.quit().await?;
 
     assert_eq!(stored_profile_names(data.path()), vec![name.to_string()]);
@@ -154,7 +167,7 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
         .await?;
     let resume = app.text("resume").await?;
     assert!(resume.contains(&second), "{resume:?} names {second:?}");
-    app.screenshot("th-03-relaunch-library").await?;
+    app.screenshot("th-04-relaunch-library").await?;
     app.click("resume").await?;
     assert_eq!(app.text("lesson-title").await?, second);
     app.quit().await?;
