@@ -221,3 +221,54 @@ async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_vietnamese_learner_gets_the_quiz_in_vietnamese() -> Result<()> {
+    let pack = shipped_pack();
+    let questions = pack
+        .module(MODULE)
+        .unwrap()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions
+        .clone();
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.by_id("new-profile-name")
+        .await?
+        .send_keys("Đặng Thị Ngọc Ánh")
+        .await?;
+    app.by_id("new-profile-locale")
+        .await?
+        .select_by_value("vi")
+        .await?;
+    app.click("create-profile").await?;
+    app.wait_css(&format!("[data-testid=take-quiz][data-module={MODULE}]"))
+        .await?
+        .click()
+        .await?;
+    app.wait_css("[data-testid=quiz] .question-card[lang=vi]")
+        .await?;
+    let id = app
+        .by_id("quiz")
+        .await?
+        .attr("data-question")
+        .await?
+        .unwrap();
+    let q = questions.iter().find(|q| q.id == id).unwrap();
+    for option in picks(q, true) {
+        app.wait_css(&format!(
+            "[data-testid=quiz-option][data-option='{option}'] input"
+        ))
+        .await?
+        .click()
+        .await?;
+    }
+    app.click("quiz-check").await?;
+    app.wait_css("[data-testid=quiz-feedback][data-credit='100']")
+        .await?;
+    app.screenshot("quiz-07-vietnamese-feedback").await?;
+    app.quit().await?;
+    Ok(())
+}
