@@ -41,7 +41,7 @@ cargo build --locked -p sdr-app
 rm -rf output/e2e
 export NO_AT_BRIDGE=1
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
-  cargo test --locked -p sdr-e2e --test journeys -- --test-threads=1
+  cargo test --locked -p sdr-e2e --tests -- --test-threads=1
 echo "screenshots: output/e2e/"
 
 # One closing line for all runners (cargo test and Vitest).
