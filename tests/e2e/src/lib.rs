@@ -160,6 +160,21 @@ impl App {
         }
     }
 
+    /// Creates a profile from the picker and waits for the library.
+    pub async fn create_profile(&self, name: &str, locale: &str) -> Result<()> {
+        self.by_id("new-profile-name")
+            .await?
+            .send_keys(name)
+            .await?;
+        self.by_id("new-profile-locale")
+            .await?
+            .select_by_value(locale)
+            .await?;
+        self.click("create-profile").await?;
+        self.by_id("lesson-link").await?;
+        Ok(())
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let the page paint what the last command changed before the picture is taken.
         self.client

@@ -13,17 +13,6 @@ async fn html_lang(app: &App) -> Result<String> {
     Ok(v.as_str().unwrap_or_default().to_string())
 }
 
-async fn create_profile(app: &App, name: &str, locale: &str) -> Result<()> {
-    app.by_id("new-profile-name").await?.send_keys(name).await?;
-    app.by_id("new-profile-locale")
-        .await?
-        .select_by_value(locale)
-        .await?;
-    app.click("create-profile").await?;
-    app.by_id("lesson-link").await?;
-    Ok(())
-}
-
 async fn open_lesson(app: &App, lesson: &str) -> Result<String> {
     app.wait_css(&format!("[data-testid=lesson-link][data-lesson={lesson}]"))
         .await?
@@ -63,7 +52,7 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
 
     let app = App::launch(data.path()).await?;
     app.screenshot("vi-01-first-start").await?;
-    create_profile(&app, name, "vi").await?;
+    app.create_profile(name, "vi").await?;
     assert_eq!(html_lang(&app).await?, "vi");
     assert!(app.text("current-profile").await?.contains(name));
     let title = open_lesson(&app, "what-is-digital-resilience").await?;
@@ -128,7 +117,7 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
     let name = "สมชาย ใจดี";
 
     let app = App::launch(data.path()).await?;
-    create_profile(&app, name, "th").await?;
+    app.create_profile(name, "th").await?;
     assert_eq!(html_lang(&app).await?, "th");
     app.screenshot("th-01-library").await?;
     let first = open_lesson(&app, "what-is-digital-resilience").await?;

@@ -159,8 +159,15 @@ async fn fail_retry_pass_and_the_module_completes() -> Result<()> {
     Ok(())
 }
 
-#[tokio::test]
-async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
+/// A learner in `locale` opens the first quiz, answers the first question (rightly or not),
+/// and gets the question and its feedback in their language.
+async fn quiz_in_language(
+    name: &str,
+    locale: &str,
+    right: bool,
+    in_script: fn(char) -> bool,
+    shot: &str,
+) -> Result<()> {
     let pack = shipped_pack();
     let questions = pack
         .module(MODULE)
@@ -172,21 +179,13 @@ async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
         .clone();
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
-    app.by_id("new-profile-name")
-        .await?
-        .send_keys("กมลา ศรีสุข")
-        .await?;
-    app.by_id("new-profile-locale")
-        .await?
-        .select_by_value("th")
-        .await?;
-    app.click("create-profile").await?;
+    app.create_profile(name, locale).await?;
     app.wait_css(&format!("[data-testid=take-quiz][data-module={MODULE}]"))
         .await?
         .click()
         .await?;
-    // The quiz is translated: its card is in Thai, with no English-fallback marker.
-    app.wait_css("[data-testid=quiz] .question-card[lang=th]")
+    // The quiz is translated: its card is in the learner's language, with no fallback marker.
+    app.wait_css(&format!("[data-testid=quiz] .question-card[lang={locale}]"))
         .await?;
     assert!(
         app.client
@@ -201,7 +200,7 @@ async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
         .await?
         .unwrap();
     let q = questions.iter().find(|q| q.id == id).unwrap();
-    for option in picks(q, false) {
+    for option in picks(q, right) {
         app.wait_css(&format!(
             "[data-testid=quiz-option][data-option='{option}'] input"
         ))
@@ -210,65 +209,42 @@ async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
         .await?;
     }
     app.click("quiz-check").await?;
-    let feedback = app.by_id("quiz-feedback").await?.text().await?;
-    assert!(
-        feedback
-            .chars()
-            .any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
-        "feedback is not in Thai: {feedback}"
+    let feedback = app.by_id("quiz-feedback").await?;
+    assert_eq!(
+        feedback.attr("data-credit").await?.as_deref() == Some("100"),
+        right
     );
-    app.screenshot("quiz-06-thai-feedback").await?;
+    let text = feedback.text().await?;
+    assert!(
+        text.chars().any(in_script),
+        "feedback is not in {locale}: {text}"
+    );
+    app.screenshot(shot).await?;
     app.quit().await?;
     Ok(())
 }
 
 #[tokio::test]
+async fn a_thai_learner_gets_the_quiz_and_its_feedback_in_thai() -> Result<()> {
+    quiz_in_language(
+        "กมลา ศรีสุข",
+        "th",
+        false,
+        |c| ('\u{0E00}'..='\u{0E7F}').contains(&c),
+        "quiz-06-thai-feedback",
+    )
+    .await
+}
+
+#[tokio::test]
 async fn a_vietnamese_learner_gets_the_quiz_in_vietnamese() -> Result<()> {
-    let pack = shipped_pack();
-    let questions = pack
-        .module(MODULE)
-        .unwrap()
-        .quiz
-        .as_ref()
-        .unwrap()
-        .questions
-        .clone();
-    let data = tempfile::tempdir()?;
-    let app = App::launch(data.path()).await?;
-    app.by_id("new-profile-name")
-        .await?
-        .send_keys("Đặng Thị Ngọc Ánh")
-        .await?;
-    app.by_id("new-profile-locale")
-        .await?
-        .select_by_value("vi")
-        .await?;
-    app.click("create-profile").await?;
-    app.wait_css(&format!("[data-testid=take-quiz][data-module={MODULE}]"))
-        .await?
-        .click()
-        .await?;
-    app.wait_css("[data-testid=quiz] .question-card[lang=vi]")
-        .await?;
-    let id = app
-        .by_id("quiz")
-        .await?
-        .attr("data-question")
-        .await?
-        .unwrap();
-    let q = questions.iter().find(|q| q.id == id).unwrap();
-    for option in picks(q, true) {
-        app.wait_css(&format!(
-            "[data-testid=quiz-option][data-option='{option}'] input"
-        ))
-        .await?
-        .click()
-        .await?;
-    }
-    app.click("quiz-check").await?;
-    app.wait_css("[data-testid=quiz-feedback][data-credit='100']")
-        .await?;
-    app.screenshot("quiz-07-vietnamese-feedback").await?;
-    app.quit().await?;
-    Ok(())
+    // Letters only Vietnamese uses among the six languages (ơ, ư, đ, and stacked tones).
+    quiz_in_language(
+        "Đặng Thị Ngọc Ánh",
+        "vi",
+        true,
+        |c| "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains(c),
+        "quiz-07-vietnamese-feedback",
+    )
+    .await
 }
