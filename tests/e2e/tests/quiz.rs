@@ -17,6 +17,34 @@ fn picks(q: &Question, right: bool) -> Vec<String> {
     }
 }
 
+/// Answers the question on screen, rightly or not, checks the feedback, and returns its id.
+async fn answer_current(app: &App, questions: &[Question], right: bool) -> Result<String> {
+    let id = app
+        .by_id("quiz")
+        .await?
+        .attr("data-question")
+        .await?
+        .unwrap();
+    let q = questions.iter().find(|q| q.id == id).unwrap();
+    for option in picks(q, right) {
+        app.wait_css(&format!(
+            "[data-testid=quiz-option][data-option='{option}'] input"
+        ))
+        .await?
+        .click()
+        .await?;
+    }
+    app.click("quiz-check").await?;
+    let credit = app
+        .by_id("quiz-feedback")
+        .await?
+        .attr("data-credit")
+        .await?
+        .unwrap();
+    assert_eq!(credit == "100", right, "question {id} credit {credit}");
+    Ok(id)
+}
+
 async fn answer_all(
     app: &App,
     questions: &[Question],
@@ -24,21 +52,7 @@ async fn answer_all(
     shot: Option<&str>,
 ) -> Result<()> {
     for i in 0..questions.len() {
-        let card = app.by_id("quiz").await?;
-        let id = card.attr("data-question").await?.unwrap();
-        let q = questions.iter().find(|q| q.id == id).unwrap();
-        for option in picks(q, right) {
-            app.wait_css(&format!(
-                "[data-testid=quiz-option][data-option='{option}'] input"
-            ))
-            .await?
-            .click()
-            .await?;
-        }
-        app.click("quiz-check").await?;
-        let fb = app.by_id("quiz-feedback").await?;
-        let credit = fb.attr("data-credit").await?.unwrap();
-        assert_eq!(credit == "100", right, "question {id} credit {credit}");
+        let id = answer_current(app, questions, right).await?;
         if i == 0
             && let Some(name) = shot
         {
@@ -193,27 +207,8 @@ async fn quiz_in_language(
             .await
             .is_err()
     );
-    let id = app
-        .by_id("quiz")
-        .await?
-        .attr("data-question")
-        .await?
-        .unwrap();
-    let q = questions.iter().find(|q| q.id == id).unwrap();
-    for option in picks(q, right) {
-        app.wait_css(&format!(
-            "[data-testid=quiz-option][data-option='{option}'] input"
-        ))
-        .await?
-        .click()
-        .await?;
-    }
-    app.click("quiz-check").await?;
+    answer_current(&app, &questions, right).await?;
     let feedback = app.by_id("quiz-feedback").await?;
-    assert_eq!(
-        feedback.attr("data-credit").await?.as_deref() == Some("100"),
-        right
-    );
     let text = feedback.text().await?;
     assert!(
         text.chars().any(in_script),
