@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "set_lesson_done",
     "glossary",
     "app_ready",
+    "print_page",
     "start_quiz",
     "answer_question",
     "finish_quiz",

@@ -17,6 +17,7 @@ pub fn run() {
             commands::app::start_state,
             commands::app::set_device_locale,
             commands::app::app_ready,
+            commands::app::print_page,
             commands::profiles::create_profile,
             commands::profiles::select_profile,
             commands::profiles::set_profile_locale,

@@ -28,3 +28,13 @@ pub fn app_ready(app: AppHandle) {
         app.exit(0);
     }
 }
+
+/// Opens the system print dialog for the window (from which the learner can also save a PDF).
+/// The page's own `window.print()` does nothing in this webview, so the window asks the
+/// webview to print.
+#[tauri::command]
+pub fn print_page(window: tauri::WebviewWindow) -> CmdResult<()> {
+    window
+        .print()
+        .map_err(|e| crate::error::IpcError::internal(format!("printing failed: {e}")))
+}

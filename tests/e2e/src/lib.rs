@@ -211,3 +211,15 @@ pub fn shipped_pack() -> sdr_core::content::Pack {
     let files = sdr_core::content::PackFiles::from_dir(&repo_root().join("content")).unwrap();
     sdr_core::content::load(&files).unwrap()
 }
+
+/// Titles of the top-level windows on the X display (needs xwininfo, from x11-utils).
+pub fn x_window_titles() -> Vec<String> {
+    let out = std::process::Command::new("xwininfo")
+        .args(["-root", "-tree"])
+        .output()
+        .expect("xwininfo (package x11-utils) is installed by scripts/setup-system.sh");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split('"').nth(1).map(str::to_string))
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! The self-assessment in the real window: answer every question, see levels and the plan,
 //! restart, find the result, do it again and see the change and the history.
 
-use sdr_e2e::{App, Result, shipped_pack};
+use sdr_e2e::{App, Result, shipped_pack, x_window_titles};
 
 /// Answers every question of the wizard with `level_for(index)`, then finishes.
 async fn answer_all(
@@ -120,6 +120,18 @@ async fn check_see_levels_and_plan_restart_and_compare() -> Result<()> {
     })
     .await?;
     app.screenshot("assessment-04-second-check-en").await?;
+    // "Print or save as PDF" opens the system print dialog (from which a PDF can be saved).
+    assert!(!x_window_titles().iter().any(|t| t == "Print"));
+    app.click("print-report").await?;
+    let mut dialog = false;
+    for _ in 0..50 {
+        if x_window_titles().iter().any(|t| t == "Print") {
+            dialog = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(dialog, "no print dialog appeared");
     app.quit().await?;
     Ok(())
 }

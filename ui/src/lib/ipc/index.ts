@@ -64,6 +64,8 @@ export const ipc = {
   startState: () => call<StartState>('start_state'),
   setDeviceLocale: (locale: Locale) => call<null>('set_device_locale', { locale }),
   appReady: () => call<null>('app_ready'),
+  /** The system print dialog for the current page (its print stylesheet applies). */
+  printPage: () => call<null>('print_page'),
   createProfile: (name: string, locale: Locale) => call<Profile>('create_profile', { name, locale }),
   selectProfile: (profileId: string) => call<Profile>('select_profile', { profileId }),
   setProfileLocale: (profileId: string, locale: Locale) =>
