@@ -65,8 +65,9 @@ pub enum CoreError {
     InvalidInput(String),
     #[error("a profile named {0} already exists")]
     NameTaken(String),
+    /// A SQLite error that `storage::classify` could not attribute to the file or the disk.
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
 }
 
 fn summarize(diags: &[Diagnostic]) -> String {
@@ -93,15 +94,9 @@ impl CoreError {
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             CoreError::NameTaken(_) => ErrorCode::NameTaken,
-            CoreError::Sql(e) => match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ReadOnly) => ErrorCode::DatabaseReadOnly,
-                Some(rusqlite::ErrorCode::DiskFull)
-                | Some(rusqlite::ErrorCode::SystemIoFailure)
-                | Some(rusqlite::ErrorCode::CannotOpen) => ErrorCode::DatabaseUnavailable,
-                Some(rusqlite::ErrorCode::DatabaseCorrupt)
-                | Some(rusqlite::ErrorCode::NotADatabase) => ErrorCode::DatabaseCorrupt,
-                _ => ErrorCode::Internal,
-            },
+            // storage::classify has already turned every SQLite error a user can act on into
+            // one of the variants above; what is left is a bug.
+            CoreError::Sql(_) => ErrorCode::Internal,
         }
     }
 

@@ -171,8 +171,8 @@ pub fn word_units(text: &str) -> usize {
         let mut spaced = false;
         for c in word.chars() {
             match c {
-                '\u{0E00}'..='\u{0E7F}' => thai += 1,
-                '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => han += 1,
+                c if is_thai(c) => thai += 1,
+                c if is_han(c) => han += 1,
                 c if c.is_alphanumeric() => spaced = true,
                 _ => {}
             }
@@ -327,8 +327,17 @@ fn link_terms<'a>(
     }
 }
 
+fn is_thai(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0E7F}')
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Scripts written without spaces between words (Thai, Han).
 fn is_spaceless(c: char) -> bool {
-    matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+    is_thai(c) || is_han(c)
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
