@@ -28,6 +28,14 @@ pub enum ErrorCode {
     InvalidInput,
     /// Another profile on this device already has that name.
     NameTaken,
+    /// A certificate was asked for before the workshop's requirements were met.
+    NotEligible,
+    /// A file could not be written where the user asked (folder read-only, disk full, gone).
+    FileUnwritable,
+    /// A file the user chose could not be read.
+    FileUnreadable,
+    /// A key or file the user gave is not what it should be.
+    BadKey,
     /// Anything else; a bug.
     Internal,
 }
@@ -65,6 +73,14 @@ pub enum CoreError {
     InvalidInput(String),
     #[error("a profile named {0} already exists")]
     NameTaken(String),
+    #[error("the workshop's requirements are not met yet")]
+    NotEligible,
+    #[error("could not write {path}: {detail}")]
+    FileUnwritable { path: PathBuf, detail: String },
+    #[error("could not read {path}: {detail}")]
+    FileUnreadable { path: PathBuf, detail: String },
+    #[error("this is not an issuer key exported by SME Digital Resilience")]
+    BadKey,
     /// A SQLite error that `storage::classify` could not attribute to the file or the disk.
     #[error("database error: {0}")]
     Sql(rusqlite::Error),
@@ -94,6 +110,10 @@ impl CoreError {
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             CoreError::NameTaken(_) => ErrorCode::NameTaken,
+            CoreError::NotEligible => ErrorCode::NotEligible,
+            CoreError::FileUnwritable { .. } => ErrorCode::FileUnwritable,
+            CoreError::FileUnreadable { .. } => ErrorCode::FileUnreadable,
+            CoreError::BadKey => ErrorCode::BadKey,
             // storage::classify has already turned every SQLite error a user can act on into
             // one of the variants above; what is left is a bug.
             CoreError::Sql(_) => ErrorCode::Internal,

@@ -1,15 +1,17 @@
 //! The domain core of SME Digital Resilience. No Tauri, no webview, no async runtime: the
 //! desktop app and the `sdr` command line are thin adapters over [`Sdr`].
 
+pub mod certificates;
 pub mod content;
 pub mod error;
 pub mod learning;
 pub mod locale;
 mod storage;
 pub mod views;
+pub mod workshops;
 
 mod facade;
 
 pub use error::{CoreError, ErrorCode, ErrorPayload, Result};
-pub use facade::Sdr;
+pub use facade::{Sdr, data_dir};
 pub use locale::Locale;

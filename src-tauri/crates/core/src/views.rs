@@ -4,12 +4,14 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use crate::certificates::signing::Claims;
 pub use crate::content::Diagnostic;
 pub use crate::content::QuestionKind;
 pub use crate::content::Severity;
 pub use crate::error::{ErrorCode, ErrorPayload};
 pub use crate::learning::LessonStatus;
 pub use crate::locale::Locale;
+pub use crate::workshops::{Calendar, WorkshopDetails};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Profile {
@@ -290,6 +292,163 @@ pub struct AssessmentHistoryEntry {
     pub overall: u32,
 }
 
+/// A workshop as the interface shows it, with its economy named in the viewer's language.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WorkshopView {
+    pub id: String,
+    /// The economy in the viewer's language.
+    pub economy_name: String,
+    /// The economy's English name.
+    pub economy: String,
+    pub year: i32,
+    pub locales: Vec<Locale>,
+    pub default_locale: Locale,
+    pub calendar: Calendar,
+    /// What a trainer entered; empty strings until then.
+    pub details: WorkshopDetails,
+    /// The modules the certificate needs, in course order.
+    pub required_modules: Vec<LessonRef>,
+    pub pass_mark: u32,
+    pub assessment_required: bool,
+}
+
+/// One requirement of a learner's workshop, and whether it is met.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ModuleRequirement {
+    /// The module (its id, title and the title's locale).
+    pub module: LessonRef,
+    pub lessons_done: u32,
+    pub lessons_total: u32,
+    pub has_quiz: bool,
+    pub best_score: Option<u32>,
+    pub met: bool,
+}
+
+/// A learner's standing in their workshop: what is met, what is missing, their certificate.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WorkshopStatus {
+    pub workshop: WorkshopView,
+    pub modules: Vec<ModuleRequirement>,
+    /// `None` when the workshop does not ask for the self-assessment.
+    pub assessment_done: Option<bool>,
+    pub complete: bool,
+    /// The date of completion, written for the certificate, when complete.
+    pub completed_on: Option<String>,
+    /// The certificate issued to this learner, if any.
+    pub certificate: Option<CertificateInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CertificateInfo {
+    pub id: String,
+    #[ts(type = "number")]
+    pub issued_at_ms: i64,
+    /// A file name to offer when saving it.
+    pub file_name: String,
+}
+
+/// A certificate saved where the learner chose.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedCertificate {
+    pub path: String,
+    pub certificate: CertificateInfo,
+}
+
+/// A workshop's learners for its trainer.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RosterView {
+    pub workshop: WorkshopView,
+    pub learners: Vec<RosterEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RosterEntry {
+    pub profile_id: String,
+    pub name: String,
+    pub locale: Locale,
+    pub modules_met: u32,
+    pub modules_required: u32,
+    pub assessment_done: Option<bool>,
+    pub complete: bool,
+    pub certificate_id: Option<String>,
+}
+
+/// Where a batch of certificates is.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+    /// The learner whose certificate was written last.
+    pub name: String,
+}
+
+/// What a batch wrote and whom it skipped.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BatchSummary {
+    pub folder: String,
+    pub written: Vec<BatchWritten>,
+    pub skipped: Vec<BatchSkipped>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BatchWritten {
+    pub name: String,
+    pub certificate_id: String,
+    pub file_name: String,
+}
+
+/// A learner left out of a batch, and what they still lack.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BatchSkipped {
+    pub name: String,
+    /// Titles of the required modules not yet met, in the trainer's language.
+    pub missing_modules: Vec<String>,
+    pub missing_assessment: bool,
+}
+
+/// The verdict on a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Signed by this installation or a trusted issuer, and unchanged.
+    Valid,
+    /// It names a known issuer, but its content is not what that issuer signed.
+    Tampered,
+    /// Well formed, but signed by a key this installation does not trust.
+    UnknownIssuer,
+    /// No certificate payload was found.
+    NotACertificate,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct VerifyReport {
+    pub verdict: Verdict,
+    /// The claims as read (not trustworthy unless the verdict is `valid`).
+    pub claims: Option<Claims>,
+    /// Who the issuer is, when known: "this device" is `None` with `issuer_is_self`.
+    pub issuer_label: Option<String>,
+    pub issuer_is_self: bool,
+    /// The workshop's economy in the viewer's language, when the workshop is known.
+    pub economy_name: Option<String>,
+}
+
+/// This installation's public key, to give to organizers.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IssuerKeyView {
+    /// Grouped for reading, e.g. `3f2a 9c01 77be 4d10`.
+    pub fingerprint: String,
+    /// `SDRKEY1.…`: what another installation imports.
+    pub public_key: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TrustedIssuer {
+    pub fingerprint: String,
+    pub label: String,
+    #[ts(type = "number")]
+    pub imported_at_ms: i64,
+}
+
 /// The TypeScript declarations of every IPC type, in one module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -325,6 +484,24 @@ pub fn typescript_bindings() -> String {
         AssessmentProgress::decl(&cfg),
         AssessmentHistoryEntry::decl(&cfg),
         AssessmentOverview::decl(&cfg),
+        Calendar::decl(&cfg),
+        WorkshopDetails::decl(&cfg),
+        WorkshopView::decl(&cfg),
+        ModuleRequirement::decl(&cfg),
+        CertificateInfo::decl(&cfg),
+        SavedCertificate::decl(&cfg),
+        WorkshopStatus::decl(&cfg),
+        RosterEntry::decl(&cfg),
+        RosterView::decl(&cfg),
+        BatchProgress::decl(&cfg),
+        BatchWritten::decl(&cfg),
+        BatchSkipped::decl(&cfg),
+        BatchSummary::decl(&cfg),
+        Claims::decl(&cfg),
+        Verdict::decl(&cfg),
+        VerifyReport::decl(&cfg),
+        IssuerKeyView::decl(&cfg),
+        TrustedIssuer::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

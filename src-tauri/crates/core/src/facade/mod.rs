@@ -16,13 +16,29 @@ use crate::views::{
 };
 
 mod assessments;
+mod certificates;
 mod quizzes;
+mod workshops;
 
 const DEVICE_LOCALE: &str = "device_locale";
 const LAST_PROFILE: &str = "last_profile_id";
 
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "sdr.db";
+
+/// The data folder: `override_dir` (the `SDR_DATA_DIR` variable) when set and not empty,
+/// else the app's folder inside the OS data folder. The app and the CLI share it.
+pub fn data_dir(
+    override_dir: Option<std::ffi::OsString>,
+    os_data_dir: Option<std::path::PathBuf>,
+) -> std::path::PathBuf {
+    match override_dir.filter(|d| !d.is_empty()) {
+        Some(dir) => dir.into(),
+        None => os_data_dir
+            .unwrap_or_else(|| std::path::PathBuf::from("."))
+            .join("sme-digital-resilience"),
+    }
+}
 
 pub struct Sdr {
     db: Db,
@@ -33,7 +49,9 @@ impl Sdr {
     /// Opens the database in `data_dir` (creating both if absent) with the course `pack`.
     pub fn open(data_dir: &Path, pack: Pack) -> Result<Sdr> {
         let db = Db::open(&data_dir.join(DATABASE_FILE))?;
-        Ok(Sdr { db, pack })
+        let sdr = Sdr { db, pack };
+        sdr.load_seeds()?;
+        Ok(sdr)
     }
 
     pub fn pack(&self) -> &Pack {
@@ -91,7 +109,7 @@ impl Sdr {
         Ok(profile)
     }
 
-    fn profile(&self, id: &str) -> Result<Profile> {
+    pub(super) fn profile(&self, id: &str) -> Result<Profile> {
         self.db.profile(id)?.ok_or_else(|| CoreError::NotFound {
             what: "profile",
             id: id.to_string(),

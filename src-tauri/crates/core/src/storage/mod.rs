@@ -4,8 +4,10 @@
 mod assessment_queries;
 mod queries;
 mod quiz_queries;
+mod workshop_queries;
 
 pub(crate) use assessment_queries::StoredResult;
+pub(crate) use workshop_queries::{StoredCertificate, StoredIssuer};
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_quizzes.sql"),
     include_str!("migrations/0003_assessments.sql"),
+    include_str!("migrations/0004_workshops.sql"),
 ];
 
 /// The schema version this build writes.
@@ -119,6 +122,18 @@ impl Db {
             tx.commit().map_err(|e| self.classify(e))?;
         }
         Ok(())
+    }
+
+    /// Runs `f` in one transaction: every write it makes lands together (one sync to disk
+    /// instead of one per statement), or none does if it fails.
+    pub(crate) fn in_transaction<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.classify(e))?;
+        let value = f()?;
+        tx.commit().map_err(|e| self.classify(e))?;
+        Ok(value)
     }
 
     /// Turns a SQLite error into the error the user needs to see.
