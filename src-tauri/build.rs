@@ -20,6 +20,18 @@ const COMMANDS: &[&str] = &[
     "answer_assessment",
     "finish_assessment",
     "assessment_report",
+    "workshops",
+    "update_workshop",
+    "enrol",
+    "workshop_status",
+    "roster",
+    "save_certificate",
+    "issue_certificates",
+    "verify_text",
+    "verify_file",
+    "issuer_key",
+    "trusted_issuers",
+    "import_issuer",
 ];
 
 fn main() {

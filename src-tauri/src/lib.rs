@@ -1,6 +1,7 @@
 //! The desktop app: a thin Tauri adapter over `sdr-core`.
 
 mod commands;
+mod dialogs;
 mod error;
 mod process_age;
 mod startup;
@@ -12,6 +13,7 @@ pub fn run() {
     startup::start();
     let data_dir = state::data_dir();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(data_dir))
         .invoke_handler(tauri::generate_handler![
             commands::app::start_state,
@@ -33,6 +35,18 @@ pub fn run() {
             commands::assessments::answer_assessment,
             commands::assessments::finish_assessment,
             commands::assessments::assessment_report,
+            commands::workshops::workshops,
+            commands::workshops::update_workshop,
+            commands::workshops::enrol,
+            commands::workshops::workshop_status,
+            commands::workshops::roster,
+            commands::certificates::save_certificate,
+            commands::certificates::issue_certificates,
+            commands::certificates::verify_text,
+            commands::certificates::verify_file,
+            commands::certificates::issuer_key,
+            commands::certificates::trusted_issuers,
+            commands::certificates::import_issuer,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the app");

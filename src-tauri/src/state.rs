@@ -37,12 +37,7 @@ impl AppState {
 
 /// The data folder: `SDR_DATA_DIR` when set, else the OS data folder.
 pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SDR_DATA_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("sme-digital-resilience")
+    sdr_core::data_dir(std::env::var_os("SDR_DATA_DIR"), dirs::data_dir())
 }
 
 /// Milliseconds since the Unix epoch: the clock the core is given.

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod assessments;
+pub mod certificates;
 pub mod learning;
 pub mod profiles;
 pub mod quizzes;
+pub mod workshops;

@@ -67,6 +67,12 @@ pub struct App {
 impl App {
     /// Starts the app with `data_dir` as its data folder.
     pub async fn launch(data_dir: &Path) -> Result<App> {
+        App::launch_with(data_dir, &[]).await
+    }
+
+    /// Starts the app with `data_dir` as its data folder and extra environment variables
+    /// (the file-dialog stand-ins `SDR_TEST_DIALOG_DIR` and `SDR_TEST_OPEN_FILE`).
+    pub async fn launch_with(data_dir: &Path, env: &[(&str, &Path)]) -> Result<App> {
         let bin = app_binary();
         assert!(
             bin.exists(),
@@ -80,6 +86,7 @@ impl App {
             .args(["--native-port", &native_port.to_string()])
             .env("SDR_DATA_DIR", data_dir)
             .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)

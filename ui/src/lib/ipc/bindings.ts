@@ -3,7 +3,7 @@
 
 export type Locale = "en" | "ms" | "fil" | "zh-Hant" | "th" | "vi";
 
-export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "internal";
+export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "not_eligible" | "file_unwritable" | "file_unreadable" | "bad_key" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, 
 /**
@@ -221,3 +221,135 @@ available: boolean, total: number, in_progress: AssessmentProgress | null,
  * Finished assessments, newest first.
  */
 history: Array<AssessmentHistoryEntry>, };
+
+export type Calendar = "gregorian" | "buddhist" | "minguo";
+
+export type WorkshopDetails = { city: string, host: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+start_date: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+end_date: string, };
+
+export type WorkshopView = { id: string, 
+/**
+ * The economy in the viewer's language.
+ */
+economy_name: string, 
+/**
+ * The economy's English name.
+ */
+economy: string, year: number, locales: Array<Locale>, default_locale: Locale, calendar: Calendar, 
+/**
+ * What a trainer entered; empty strings until then.
+ */
+details: WorkshopDetails, 
+/**
+ * The modules the certificate needs, in course order.
+ */
+required_modules: Array<LessonRef>, pass_mark: number, assessment_required: boolean, };
+
+export type ModuleRequirement = { 
+/**
+ * The module (its id, title and the title's locale).
+ */
+module: LessonRef, lessons_done: number, lessons_total: number, has_quiz: boolean, best_score: number | null, met: boolean, };
+
+export type CertificateInfo = { id: string, issued_at_ms: number, 
+/**
+ * A file name to offer when saving it.
+ */
+file_name: string, };
+
+export type SavedCertificate = { path: string, certificate: CertificateInfo, };
+
+export type WorkshopStatus = { workshop: WorkshopView, modules: Array<ModuleRequirement>, 
+/**
+ * `None` when the workshop does not ask for the self-assessment.
+ */
+assessment_done: boolean | null, complete: boolean, 
+/**
+ * The date of completion, written for the certificate, when complete.
+ */
+completed_on: string | null, 
+/**
+ * The certificate issued to this learner, if any.
+ */
+certificate: CertificateInfo | null, };
+
+export type RosterEntry = { profile_id: string, name: string, locale: Locale, modules_met: number, modules_required: number, assessment_done: boolean | null, complete: boolean, certificate_id: string | null, };
+
+export type RosterView = { workshop: WorkshopView, learners: Array<RosterEntry>, };
+
+export type BatchProgress = { done: number, total: number, 
+/**
+ * The learner whose certificate was written last.
+ */
+name: string, };
+
+export type BatchWritten = { name: string, certificate_id: string, file_name: string, };
+
+export type BatchSkipped = { name: string, 
+/**
+ * Titles of the required modules not yet met, in the trainer's language.
+ */
+missing_modules: Array<string>, missing_assessment: boolean, };
+
+export type BatchSummary = { folder: string, written: Array<BatchWritten>, skipped: Array<BatchSkipped>, };
+
+export type Claims = { 
+/**
+ * The certificate id.
+ */
+id: string, 
+/**
+ * The learner's name, NFC.
+ */
+name: string, 
+/**
+ * The workshop id, e.g. `2018-thailand`.
+ */
+workshop: string, 
+/**
+ * The date of completion, `YYYY-MM-DD`, in the workshop's economy.
+ */
+date: string, 
+/**
+ * The mean best quiz score of the required modules, percent.
+ */
+score: number, 
+/**
+ * The fingerprint of the issuing installation's key.
+ */
+issuer: string, };
+
+export type Verdict = "valid" | "tampered" | "unknown_issuer" | "not_a_certificate";
+
+export type VerifyReport = { verdict: Verdict, 
+/**
+ * The claims as read (not trustworthy unless the verdict is `valid`).
+ */
+claims: Claims | null, 
+/**
+ * Who the issuer is, when known: "this device" is `None` with `issuer_is_self`.
+ */
+issuer_label: string | null, issuer_is_self: boolean, 
+/**
+ * The workshop's economy in the viewer's language, when the workshop is known.
+ */
+economy_name: string | null, };
+
+export type IssuerKeyView = { 
+/**
+ * Grouped for reading, e.g. `3f2a 9c01 77be 4d10`.
+ */
+fingerprint: string, 
+/**
+ * `SDRKEY1.…`: what another installation imports.
+ */
+public_key: string, };
+
+export type TrustedIssuer = { fingerprint: string, label: string, imported_at_ms: number, };

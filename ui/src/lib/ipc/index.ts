@@ -1,19 +1,29 @@
 // The ONLY module that talks to the Tauri backend. Every command has a typed wrapper here, and
 // every failure arrives as an IpcError with a stable `code`.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
   AssessmentOverview,
   AssessmentReport,
   AssessmentView,
+  BatchProgress,
+  BatchSummary,
   ErrorCode,
   ErrorPayload,
   GlossaryTerm,
+  IssuerKeyView,
   LessonView,
   LibraryView,
   Locale,
   Profile,
   QuizView,
+  RosterView,
+  SavedCertificate,
   StartState,
+  TrustedIssuer,
+  VerifyReport,
+  WorkshopDetails,
+  WorkshopStatus,
+  WorkshopView,
 } from './bindings';
 
 export type * from './bindings';
@@ -27,6 +37,10 @@ const CODES: readonly ErrorCode[] = [
   'not_found',
   'invalid_input',
   'name_taken',
+  'not_eligible',
+  'file_unwritable',
+  'file_unreadable',
+  'bad_key',
   'internal',
 ];
 
@@ -93,4 +107,33 @@ export const ipc = {
     call<AssessmentReport>('finish_assessment', { profileId, assessmentId }),
   assessmentReport: (profileId: string, assessmentId: string) =>
     call<AssessmentReport>('assessment_report', { profileId, assessmentId }),
+  workshops: (locale: Locale) => call<WorkshopView[]>('workshops', { locale }),
+  /** Saves what a trainer entered (city, host, dates). */
+  updateWorkshop: (workshopId: string, details: WorkshopDetails, locale: Locale) =>
+    call<WorkshopView>('update_workshop', { workshopId, details, locale }),
+  enrol: (profileId: string, workshopId: string) => call<WorkshopStatus>('enrol', { profileId, workshopId }),
+  /** The learner's workshop and what is still missing; null when not enrolled. */
+  workshopStatus: (profileId: string) => call<WorkshopStatus | null>('workshop_status', { profileId }),
+  roster: (workshopId: string, locale: Locale) => call<RosterView>('roster', { workshopId, locale }),
+  /** Opens the save dialog and writes the certificate; null when cancelled. */
+  saveCertificate: (profileId: string, dialogTitle: string) =>
+    call<SavedCertificate | null>('save_certificate', { profileId, dialogTitle }),
+  /** Opens the folder dialog and writes every eligible learner's certificate; null when cancelled. */
+  issueCertificates: (
+    workshopId: string,
+    locale: Locale,
+    dialogTitle: string,
+    onProgress: (p: BatchProgress) => void,
+  ) => {
+    const channel = new Channel<BatchProgress>();
+    channel.onmessage = onProgress;
+    return call<BatchSummary | null>('issue_certificates', { workshopId, locale, dialogTitle, onProgress: channel });
+  },
+  verifyText: (text: string, locale: Locale) => call<VerifyReport>('verify_text', { text, locale }),
+  /** Opens the file dialog and checks the chosen PDF; null when cancelled. */
+  verifyFile: (locale: Locale, dialogTitle: string) =>
+    call<VerifyReport | null>('verify_file', { locale, dialogTitle }),
+  issuerKey: () => call<IssuerKeyView>('issuer_key'),
+  trustedIssuers: () => call<TrustedIssuer[]>('trusted_issuers'),
+  importIssuer: (key: string, label: string) => call<TrustedIssuer>('import_issuer', { key, label }),
 };

@@ -1,0 +1,98 @@
+use sdr_core::Locale;
+use sdr_core::views::{
+    BatchProgress, BatchSummary, IssuerKeyView, SavedCertificate, TrustedIssuer, VerifyReport,
+};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::error::CmdResult;
+use crate::state::{AppState, now_ms};
+
+/// Asks where to save the learner's certificate and writes it there; `None` if cancelled.
+#[tauri::command]
+pub async fn save_certificate(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    profile_id: String,
+    dialog_title: String,
+) -> CmdResult<Option<SavedCertificate>> {
+    let file_name = {
+        let core = state.core()?;
+        core.certificate_file_name(&profile_id, now_ms())?
+    };
+    let Some(path) = dialogs::save_pdf(&app, &dialog_title, &file_name) else {
+        return Ok(None);
+    };
+    let certificate = state
+        .core()?
+        .save_certificate(&profile_id, &path, now_ms())?;
+    Ok(Some(SavedCertificate {
+        path: path.display().to_string(),
+        certificate,
+    }))
+}
+
+/// Asks for a folder and writes every eligible learner's certificate into it, reporting
+/// progress on `on_progress`; `None` if cancelled.
+#[tauri::command]
+pub async fn issue_certificates(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    workshop_id: String,
+    locale: Locale,
+    dialog_title: String,
+    on_progress: Channel<BatchProgress>,
+) -> CmdResult<Option<BatchSummary>> {
+    let Some(folder) = dialogs::pick_folder(&app, &dialog_title) else {
+        return Ok(None);
+    };
+    let summary = state
+        .core()?
+        .issue_batch(&workshop_id, &folder, locale, now_ms(), &mut |p| {
+            let _ = on_progress.send(p);
+        })?;
+    Ok(Some(summary))
+}
+
+#[tauri::command]
+pub async fn verify_text(
+    state: State<'_, AppState>,
+    text: String,
+    locale: Locale,
+) -> CmdResult<VerifyReport> {
+    Ok(state.core()?.verify(text.as_bytes(), locale)?)
+}
+
+/// Asks for a certificate PDF and checks it; `None` if cancelled.
+#[tauri::command]
+pub async fn verify_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    locale: Locale,
+    dialog_title: String,
+) -> CmdResult<Option<VerifyReport>> {
+    let Some(path) = dialogs::open_pdf(&app, &dialog_title) else {
+        return Ok(None);
+    };
+    Ok(Some(state.core()?.verify_file(&path, locale)?))
+}
+
+#[tauri::command]
+pub async fn issuer_key(state: State<'_, AppState>) -> CmdResult<IssuerKeyView> {
+    Ok(state.core()?.issuer_key(now_ms())?)
+}
+
+#[tauri::command]
+pub async fn trusted_issuers(state: State<'_, AppState>) -> CmdResult<Vec<TrustedIssuer>> {
+    Ok(state.core()?.trusted_issuers()?)
+}
+
+#[tauri::command]
+pub async fn import_issuer(
+    state: State<'_, AppState>,
+    key: String,
+    label: String,
+) -> CmdResult<TrustedIssuer> {
+    Ok(state.core()?.import_issuer(&key, &label, now_ms())?)
+}
