@@ -3,7 +3,10 @@
 #   1. cold start of the release app (process start to first interactive screen) beside an
 #      empty Tauri 2 window measured the same way, as medians of N starts each (default 11);
 #   2. criterion: the whole course loaded+validated+rendered, and one progress event recorded
-#      durably, each beside its floor.
+#      durably, each beside its floor;
+#   3. criterion: a workshop's 200 certificates (mixed scripts) issued in one batch, beside
+#      rendering the same 200 on one thread and writing 200 files atomically.
+# Criterion figures are the medians of its samples (target/criterion/*/new/estimates.json).
 # Prints a table of medians. Usage: scripts/bench.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,15 +51,25 @@ peer_ms=$(cut -d' ' -f1 /tmp/sdr-bench-peer | median)
 app_wall=$(cut -d' ' -f2 /tmp/sdr-bench-app | median)
 peer_wall=$(cut -d' ' -f2 /tmp/sdr-bench-peer | median)
 
-cargo bench -q --locked -p sdr-core --bench core -- --warm-up-time 1 --measurement-time 4 2>/dev/null |
-  awk '/^[a-z_]+\/[a-z_0-9]+/ {name=$1} /time:/ {gsub(/\[|\]/,""); print name, $4, $5}' >/tmp/sdr-bench-criterion
+cargo bench -q --locked -p sdr-core --bench core -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
+cargo bench -q --locked -p sdr-system-tests --bench certificates -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
+
+# The median of a criterion benchmark ("group/name"), with a unit.
+crit() {
+  local f="target/criterion/$1/new/estimates.json"
+  [ -f "$f" ] || { echo "n/a"; return; }
+  sed -E 's/.*"median":\{"confidence_interval":\{[^}]*\},"point_estimate":([0-9.eE+-]+).*/\1/' "$f" |
+    awk '{ns=$1; if (ns >= 1e9) printf "%.2f s", ns/1e9; else if (ns >= 1e6) printf "%.1f ms", ns/1e6; else if (ns >= 1e3) printf "%.0f us", ns/1e3; else printf "%.0f ns", ns}'
+}
 
 printf '\n%-46s %14s %14s\n' "benchmark (median)" "ours" "peer / floor"
 printf '%-46s %11s ms %11s ms   ratio %.2f (goal <= 1.25)\n' "cold start to first screen, $runs runs" "$app_ms" "$peer_ms" "$(awk -v a="$app_ms" -v b="$peer_ms" 'BEGIN {print a / b}')"
 printf '%-46s %11s ms %11s ms\n' "  (wall clock, start to exit)" "$app_wall" "$peer_wall"
-crit() { awk -v n="$1" '$1==n {print $2, $3}' /tmp/sdr-bench-criterion; }
 printf '%-46s %14s %14s\n' "whole course: load+validate (at start)" "$(crit pack/load_validate_whole_pack)" "$(crit pack/floor_pulldown_cmark_html_only)"
 printf '%-46s %14s %14s   (goal <= 50 ms)\n' "whole course: load+validate+render all" "$(crit pack/load_validate_render_whole_pack)" "$(crit pack/floor_pulldown_cmark_html_only)"
 printf '%-46s %14s %14s\n' "record one progress event (durable)" "$(crit progress/record_lesson_done_event)" "$(crit progress/floor_write_and_fsync_100_bytes)"
+printf '%-46s %14s %14s   (goal < 2 s)\n' "issue 200 certificates, one batch" "$(crit certificates/issue_200_batch)" "$(crit certificates/floor_render_200_one_thread)"
+printf '%-46s %14s %14s\n' "  floor: write 200 files atomically" "" "$(crit certificates/floor_write_200_files_atomically)"
 echo
-echo "peers: an empty Tauri 2 window (sdr-empty-window); pulldown-cmark HTML alone; write+fsync of 100 bytes"
+echo "peers: an empty Tauri 2 window (sdr-empty-window); pulldown-cmark HTML alone; write+fsync of 100 bytes;"
+echo "       the same 200 certificates rendered on one thread, and 200 files of that size written atomically"
