@@ -430,6 +430,10 @@ pub struct VerifyReport {
     pub issuer_is_self: bool,
     /// The workshop's economy in the viewer's language, when the workshop is known.
     pub economy_name: Option<String>,
+    /// The date of completion in the viewer's language and the workshop's calendar.
+    pub completed_on: Option<String>,
+    /// The issuer's fingerprint grouped for reading, e.g. `3f2a 9c01 77be 4d10`.
+    pub issuer_fingerprint: Option<String>,
 }
 
 /// This installation's public key, to give to organizers.

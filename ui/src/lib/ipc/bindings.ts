@@ -340,7 +340,15 @@ issuer_label: string | null, issuer_is_self: boolean,
 /**
  * The workshop's economy in the viewer's language, when the workshop is known.
  */
-economy_name: string | null, };
+economy_name: string | null, 
+/**
+ * The date of completion in the viewer's language and the workshop's calendar.
+ */
+completed_on: string | null, 
+/**
+ * The issuer's fingerprint grouped for reading, e.g. `3f2a 9c01 77be 4d10`.
+ */
+issuer_fingerprint: string | null, };
 
 export type IssuerKeyView = { 
 /**

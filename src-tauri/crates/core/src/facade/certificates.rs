@@ -359,14 +359,18 @@ impl Sdr {
             issuer_label: None,
             issuer_is_self: false,
             economy_name: None,
+            completed_on: None,
+            issuer_fingerprint: None,
         };
         let Some(parsed) = payload.as_deref().and_then(signing::parse) else {
             return Ok(report);
         };
-        report.economy_name = self
-            .db
-            .workshop(&parsed.claims.workshop)?
-            .map(|w| economy_name(&w.economy, locale));
+        if let Some(w) = self.db.workshop(&parsed.claims.workshop)? {
+            report.economy_name = Some(economy_name(&w.economy, locale));
+            report.completed_on =
+                dates::parse_iso(&parsed.claims.date).map(|d| dates::format(d, locale, w.calendar));
+        }
+        report.issuer_fingerprint = Some(signing::grouped(&parsed.claims.issuer));
         let own = self
             .db
             .issuer_key()?
