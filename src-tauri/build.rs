@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "verify_text",
     "verify_file",
     "issuer_key",
+    "export_issuer_key",
+    "read_issuer_key_file",
     "trusted_issuers",
     "import_issuer",
 ];

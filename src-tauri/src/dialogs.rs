@@ -14,11 +14,17 @@ fn test_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// Asks where to save a PDF, offering `default_name`; `None` when the user cancels.
-pub fn save_pdf<R: Runtime>(
+/// A kind of file the dialogs offer: its name in the filter list and its extensions.
+pub type Kind = (&'static str, &'static [&'static str]);
+pub const PDF: Kind = ("PDF", &["pdf"]);
+pub const KEY: Kind = ("SDRKEY", &["txt", "key"]);
+
+/// Asks where to save a file of `kind`, offering `default_name`; `None` when cancelled.
+pub fn save<R: Runtime>(
     app: &AppHandle<R>,
     title: &str,
     default_name: &str,
+    kind: Kind,
 ) -> Option<PathBuf> {
     if let Some(dir) = test_dir() {
         return Some(dir.join(default_name));
@@ -27,7 +33,7 @@ pub fn save_pdf<R: Runtime>(
         .file()
         .set_title(title)
         .set_file_name(default_name)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(kind.0, kind.1)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
 }
@@ -44,15 +50,15 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBu
         .and_then(|p| p.into_path().ok())
 }
 
-/// Asks for a PDF to open; `None` when the user cancels.
-pub fn open_pdf<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+/// Asks for a file of `kind` to open; `None` when the user cancels.
+pub fn open<R: Runtime>(app: &AppHandle<R>, title: &str, kind: Kind) -> Option<PathBuf> {
     if let Some(file) = std::env::var_os("SDR_TEST_OPEN_FILE").filter(|f| !f.is_empty()) {
         return Some(PathBuf::from(file));
     }
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(kind.0, kind.1)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
 }

@@ -45,6 +45,8 @@ pub fn run() {
             commands::certificates::verify_text,
             commands::certificates::verify_file,
             commands::certificates::issuer_key,
+            commands::certificates::export_issuer_key,
+            commands::certificates::read_issuer_key_file,
             commands::certificates::trusted_issuers,
             commands::certificates::import_issuer,
         ])

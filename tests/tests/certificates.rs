@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use sdr_core::certificates::pdf::find_payload;
 use sdr_core::views::Verdict;
 use sdr_core::{ErrorCode, Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
@@ -175,12 +176,12 @@ fn any_change_to_a_signed_certificate_fails_verification() {
         .unwrap();
     complete_workshop(&sdr, &p.id, "2018-viet-nam", T0);
     let (_, pdf) = sdr.certificate_pdf(&p.id, T0).unwrap();
-    let start = pdf.windows(5).position(|w| w == b"SDR1.").unwrap();
-    let payload: String = pdf[start..]
-        .iter()
-        .map(|&b| b as char)
-        .take_while(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
-        .collect();
+    let payload = find_payload(&pdf).unwrap();
+    // Where the payload sits in the file, to change it in place.
+    let start = pdf
+        .windows(payload.len())
+        .position(|w| w == payload.as_bytes())
+        .unwrap();
     assert_eq!(
         sdr.verify(payload.as_bytes(), Locale::En).unwrap().verdict,
         Verdict::Valid
@@ -216,7 +217,17 @@ fn any_change_to_a_signed_certificate_fails_verification() {
     let report = sdr.verify(&foreign, Locale::En).unwrap();
     assert_eq!(report.verdict, Verdict::UnknownIssuer);
     // Once its key is trusted, it verifies, and names its issuer.
-    let key = other.issuer_key(T0).unwrap().public_key;
+    // Its key travels as a small file.
+    let key_file = other_dir.path().join("issuer-key.txt");
+    other.export_issuer_key(&key_file, T0).unwrap();
+    let key = sdr.read_issuer_key_file(&key_file).unwrap();
+    assert_eq!(key, other.issuer_key(T0).unwrap().public_key);
+    assert_eq!(
+        sdr.read_issuer_key_file(&other_dir.path().join("sdr.db"))
+            .unwrap_err()
+            .code(),
+        ErrorCode::BadKey
+    );
     sdr.import_issuer(&key, "Hà Nội laptop 2", T0).unwrap();
     let report = sdr.verify(&foreign, Locale::En).unwrap();
     assert_eq!(report.verdict, Verdict::Valid);

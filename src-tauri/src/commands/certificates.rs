@@ -21,7 +21,7 @@ pub async fn save_certificate(
         let core = state.core()?;
         core.certificate_file_name(&profile_id, now_ms())?
     };
-    let Some(path) = dialogs::save_pdf(&app, &dialog_title, &file_name) else {
+    let Some(path) = dialogs::save(&app, &dialog_title, &file_name, dialogs::PDF) else {
         return Ok(None);
     };
     let certificate = state
@@ -72,7 +72,7 @@ pub async fn verify_file(
     locale: Locale,
     dialog_title: String,
 ) -> CmdResult<Option<VerifyReport>> {
-    let Some(path) = dialogs::open_pdf(&app, &dialog_title) else {
+    let Some(path) = dialogs::open(&app, &dialog_title, dialogs::PDF) else {
         return Ok(None);
     };
     Ok(Some(state.core()?.verify_file(&path, locale)?))
@@ -81,6 +81,35 @@ pub async fn verify_file(
 #[tauri::command]
 pub async fn issuer_key(state: State<'_, AppState>) -> CmdResult<IssuerKeyView> {
     Ok(state.core()?.issuer_key(now_ms())?)
+}
+
+/// Asks where to save this computer's public key and writes it there; `None` if cancelled.
+#[tauri::command]
+pub async fn export_issuer_key(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dialog_title: String,
+) -> CmdResult<Option<String>> {
+    let key = state.core()?.issuer_key(now_ms())?;
+    let name = format!("sdr-issuer-key-{}.txt", key.fingerprint.replace(' ', ""));
+    let Some(path) = dialogs::save(&app, &dialog_title, &name, dialogs::KEY) else {
+        return Ok(None);
+    };
+    state.core()?.export_issuer_key(&path, now_ms())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a key file and gives back the key it holds; `None` if cancelled.
+#[tauri::command]
+pub async fn read_issuer_key_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dialog_title: String,
+) -> CmdResult<Option<String>> {
+    let Some(path) = dialogs::open(&app, &dialog_title, dialogs::KEY) else {
+        return Ok(None);
+    };
+    Ok(Some(state.core()?.read_issuer_key_file(&path)?))
 }
 
 #[tauri::command]

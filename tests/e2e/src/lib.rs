@@ -182,6 +182,24 @@ impl App {
         Ok(())
     }
 
+    /// Chooses a learner's card on the profile picker and waits for their library.
+    pub async fn choose_profile(&self, name: &str) -> Result<()> {
+        self.wait_text("[data-testid=profile-name]", |t| t == name)
+            .await?;
+        for card in self
+            .client
+            .find_all(Locator::Css("[data-testid=profile]"))
+            .await?
+        {
+            if card.text().await?.contains(name) {
+                card.click().await?;
+                self.by_id("lesson-link").await?;
+                return Ok(());
+            }
+        }
+        Err(format!("no profile card for {name}").into())
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let the page paint what the last command changed before the picture is taken.
         self.client

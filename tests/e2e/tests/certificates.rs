@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use sdr_core::certificates::pdf::find_payload;
 use sdr_core::views::Verdict;
 use sdr_core::{Locale, Sdr};
 use sdr_e2e::{App, Result, shipped_pack};
@@ -28,21 +29,6 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-async fn choose_profile(app: &App, name: &str) -> Result<()> {
-    for card in app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=profile]"))
-        .await?
-    {
-        if card.text().await?.contains(name) {
-            card.click().await?;
-            app.by_id("workshop-card").await?;
-            return Ok(());
-        }
-    }
-    Err(format!("no profile {name}").into())
-}
-
 #[tokio::test]
 async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies() -> Result<()> {
     let data = tempfile::tempdir()?;
@@ -61,7 +47,8 @@ async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies()
             .unwrap();
     }
     let app = App::launch_with(data.path(), &[("SDR_TEST_DIALOG_DIR", saves.path())]).await?;
-    choose_profile(&app, "Nguyễn Thị Hương").await?;
+    app.choose_profile("Nguyễn Thị Hương").await?;
+    app.by_id("workshop-card").await?;
     app.wait_css("[data-testid=certificate-save]:disabled")
         .await?;
     let unmet = app
@@ -159,7 +146,15 @@ async fn a_trainer_issues_a_workshops_certificates_and_checks_one() -> Result<()
     // The Verify screen, with the Thai certificate "chosen" in the open dialog.
     app.click("trainer-back").await?;
     app.quit().await?;
-    let app = App::launch_with(data.path(), &[("SDR_TEST_OPEN_FILE", thai.as_path())]).await?;
+    let keys = tempfile::tempdir()?;
+    let app = App::launch_with(
+        data.path(),
+        &[
+            ("SDR_TEST_OPEN_FILE", thai.as_path()),
+            ("SDR_TEST_DIALOG_DIR", keys.path()),
+        ],
+    )
+    .await?;
     app.click("open-verify").await?;
     app.click("verify-open-file").await?;
     app.wait_css("[data-testid=verify-verdict][data-verdict=valid]")
@@ -168,15 +163,7 @@ async fn a_trainer_issues_a_workshops_certificates_and_checks_one() -> Result<()
     app.screenshot("certificate-05-verify-valid").await?;
 
     // The same payload with one character of its signature changed.
-    let payload = {
-        let bytes = std::fs::read(thai)?;
-        let start = bytes.windows(5).position(|w| w == b"SDR1.").unwrap();
-        bytes[start..]
-            .iter()
-            .map(|&b| b as char)
-            .take_while(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
-            .collect::<String>()
-    };
+    let payload = find_payload(&std::fs::read(thai)?).unwrap();
     let mut changed = payload.into_bytes();
     let i = changed.len() - 5;
     changed[i] = if changed[i] == b'A' { b'B' } else { b'A' };
@@ -188,6 +175,17 @@ async fn a_trainer_issues_a_workshops_certificates_and_checks_one() -> Result<()
     app.wait_css("[data-testid=verify-verdict][data-verdict=tampered]")
         .await?;
     app.screenshot("certificate-06-verify-changed").await?;
+
+    // This computer's key saved to a file for organizers; a PDF offered as a key is refused.
+    app.click("save-key").await?;
+    app.by_id("key-saved").await?;
+    let key_file = std::fs::read_dir(keys.path())?.next().unwrap()?.path();
+    let key_text = std::fs::read_to_string(&key_file)?;
+    assert!(key_text.starts_with("SDRKEY1."), "{key_text}");
+    app.click("open-key-file").await?;
+    app.wait_css("[data-testid=error-notice][data-code=bad_key]")
+        .await?;
+    app.screenshot("certificate-07-not-a-key").await?;
     app.quit().await?;
     Ok(())
 }

@@ -28,23 +28,6 @@ async fn mark_done(app: &App) -> Result<()> {
     Ok(())
 }
 
-async fn choose_profile(app: &App, name: &str) -> Result<()> {
-    app.wait_text("[data-testid=profile-name]", |t| t == name)
-        .await?;
-    for card in app
-        .client
-        .find_all(Locator::Css("[data-testid=profile]"))
-        .await?
-    {
-        if card.text().await?.contains(name) {
-            card.click().await?;
-            app.by_id("lesson-link").await?;
-            return Ok(());
-        }
-    }
-    Err(format!("no profile card for {name}").into())
-}
-
 #[tokio::test]
 async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result<()> {
     let data = tempfile::tempdir()?;
@@ -78,7 +61,7 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     // The device greets the room in the language it was last used in.
     assert_eq!(html_lang(&app).await?, "vi");
     app.screenshot("vi-04-relaunch-profiles").await?;
-    choose_profile(&app, name).await?;
+    app.choose_profile(name).await?;
     assert_eq!(html_lang(&app).await?, "vi");
     app.wait_css("[data-testid=module-percent][data-percent='25']")
         .await?;
@@ -105,7 +88,7 @@ async fn vietnamese_learner_keeps_name_and_progress_across_a_restart() -> Result
     app.quit().await?;
 
     let app = App::launch(data.path()).await?;
-    choose_profile(&app, name).await?;
+    app.choose_profile(name).await?;
     assert_eq!(html_lang(&app).await?, "zh-Hant-TW");
     app.quit().await?;
     Ok(())
@@ -151,7 +134,7 @@ async fn thai_learner_resumes_the_lesson_they_were_on() -> Result<()> {
     assert_eq!(stored_profile_names(data.path()), vec![name.to_string()]);
 
     let app = App::launch(data.path()).await?;
-    choose_profile(&app, name).await?;
+    app.choose_profile(name).await?;
     app.wait_css("[data-testid=module-percent][data-percent='50']")
         .await?;
     let resume = app.text("resume").await?;

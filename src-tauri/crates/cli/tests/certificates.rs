@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use sdr_core::certificates::pdf::find_payload;
 use sdr_core::{Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
 
@@ -59,13 +60,7 @@ fn certify_a_workshop_then_verify_trust_and_catch_a_change() {
     assert!(stdout(&o).contains("name:        陳淑芬"));
 
     // The payload as text, with one character changed: tampered, exit code 1.
-    let bytes = std::fs::read(pdf).unwrap();
-    let start = bytes.windows(5).position(|w| w == b"SDR1.").unwrap();
-    let payload: String = bytes[start..]
-        .iter()
-        .map(|&b| b as char)
-        .take_while(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
-        .collect();
+    let payload = find_payload(&std::fs::read(pdf).unwrap()).unwrap();
     let o = sdr(&["verify", &payload], data.path());
     assert!(o.status.success());
     let mut changed = payload.clone().into_bytes();

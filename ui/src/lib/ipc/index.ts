@@ -134,6 +134,10 @@ export const ipc = {
   verifyFile: (locale: Locale, dialogTitle: string) =>
     call<VerifyReport | null>('verify_file', { locale, dialogTitle }),
   issuerKey: () => call<IssuerKeyView>('issuer_key'),
+  /** Opens the save dialog and writes this computer's public key; the path, or null when cancelled. */
+  exportIssuerKey: (dialogTitle: string) => call<string | null>('export_issuer_key', { dialogTitle }),
+  /** Opens the file dialog and reads an issuer key from the chosen file; null when cancelled. */
+  readIssuerKeyFile: (dialogTitle: string) => call<string | null>('read_issuer_key_file', { dialogTitle }),
   trustedIssuers: () => call<TrustedIssuer[]>('trusted_issuers'),
   importIssuer: (key: string, label: string) => call<TrustedIssuer>('import_issuer', { key, label }),
 };

@@ -56,6 +56,32 @@ impl Sdr {
         })
     }
 
+    /// Writes this installation's public key to `path` (a small text file to hand over).
+    pub fn export_issuer_key(&self, path: &Path, now_ms: i64) -> Result<IssuerKeyView> {
+        let key = self.issuer_key(now_ms)?;
+        let text = format!(
+            "{}\n# SME Digital Resilience issuer key, fingerprint {}\n",
+            key.public_key, key.fingerprint
+        );
+        write_atomically(path, text.as_bytes()).map_err(|e| unwritable(path, e))?;
+        Ok(key)
+    }
+
+    /// Reads an issuer key from a file someone handed over; refuses anything else.
+    pub fn read_issuer_key_file(&self, path: &Path) -> Result<String> {
+        use std::io::Read as _;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(64 * 1024).read_to_end(&mut bytes))
+            .map_err(|e| CoreError::FileUnreadable {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        // Anything else (a binary file, a different text) is simply not a key.
+        let key = signing::import_key(&String::from_utf8_lossy(&bytes)).ok_or(CoreError::BadKey)?;
+        Ok(signing::export_key(&key))
+    }
+
     pub fn trusted_issuers(&self) -> Result<Vec<TrustedIssuer>> {
         Ok(self
             .db
