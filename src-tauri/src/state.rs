@@ -1,32 +1,56 @@
 //! What the app holds while it runs: the core (or why it could not be opened) and the clock.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::thread::JoinHandle;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sdr_core::{ErrorPayload, Sdr};
 
 use crate::error::{CmdResult, IpcError};
 
+type Loaded = Result<Mutex<Sdr>, ErrorPayload>;
+
 pub struct AppState {
     /// The core, or the reason it could not start (shown by the window, never a blank screen).
-    core: Result<Mutex<Sdr>, ErrorPayload>,
+    core: OnceLock<Loaded>,
+    /// The thread loading the course and opening the database, until the first command
+    /// needs the result. It runs while the window and its page start up.
+    loading: Mutex<Option<JoinHandle<Loaded>>>,
 }
 
 impl AppState {
+    /// Starts loading the core on its own thread and returns at once.
     pub fn new(data_dir: PathBuf) -> AppState {
-        let core = sdr_core::content::builtin()
-            .and_then(|pack| Sdr::open(&data_dir, pack))
-            .map(Mutex::new)
-            .map_err(|e| e.payload());
-        if let Err(e) = &core {
-            eprintln!("sdr: cannot start: {}", e.message);
+        let loading = std::thread::spawn(move || {
+            let core = sdr_core::content::builtin()
+                .and_then(|pack| Sdr::open(&data_dir, pack))
+                .map(Mutex::new)
+                .map_err(|e| e.payload());
+            if let Err(e) = &core {
+                eprintln!("sdr: cannot start: {}", e.message);
+            }
+            core
+        });
+        AppState {
+            core: OnceLock::new(),
+            loading: Mutex::new(Some(loading)),
         }
-        AppState { core }
+    }
+
+    /// The loaded core, waiting for the loading thread the first time.
+    fn loaded(&self) -> &Loaded {
+        self.core.get_or_init(|| {
+            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
+            match handle.map(JoinHandle::join) {
+                Some(Ok(loaded)) => loaded,
+                _ => Err(IpcError::internal("the core failed while starting").0),
+            }
+        })
     }
 
     pub fn core(&self) -> CmdResult<MutexGuard<'_, Sdr>> {
-        match &self.core {
+        match self.loaded() {
             Ok(m) => m
                 .lock()
                 .map_err(|_| IpcError::internal("the core is poisoned by an earlier panic")),

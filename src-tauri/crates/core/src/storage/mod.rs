@@ -110,18 +110,20 @@ impl Db {
         Ok(db)
     }
 
+    /// Applies every pending migration in one transaction: the schema moves from `from` to
+    /// the newest version whole or not at all, with one sync to disk.
     fn migrate(&self, from: i64) -> Result<()> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self
-                .conn
-                .unchecked_transaction()
-                .map_err(|e| self.classify(e))?;
-            tx.execute_batch(sql).map_err(|e| self.classify(e))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(|e| self.classify(e))?;
-            tx.commit().map_err(|e| self.classify(e))?;
+        if from >= SCHEMA_VERSION {
+            return Ok(());
         }
-        Ok(())
+        self.in_transaction(|| {
+            for sql in MIGRATIONS.iter().skip(from as usize) {
+                self.conn.execute_batch(sql).map_err(|e| self.classify(e))?;
+            }
+            self.conn
+                .pragma_update(None, "user_version", SCHEMA_VERSION)
+                .map_err(|e| self.classify(e))
+        })
     }
 
     /// Runs `f` in one transaction: every write it makes lands together (one sync to disk
