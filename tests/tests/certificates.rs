@@ -42,6 +42,16 @@ fn learners() -> Vec<(String, Locale, &'static str)> {
     ]
 }
 
+/// What a poppler tool prints about `pdf`.
+fn poppler(tool: &str, pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .arg(pdf)
+        .output()
+        .expect("poppler-utils is installed by scripts/setup-system.sh");
+    assert!(out.status.success(), "{tool} failed on {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
@@ -97,7 +107,7 @@ fn a_completed_workshop_gives_a_certificate_poppler_reads_and_that_verifies() {
         let path = out.path().join(format!("{i}.pdf"));
         let info = sdr.save_certificate(&p.id, &path, t + 10).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        assert!(bytes.len() < 300_000, "{name}: {} bytes", bytes.len());
+        assert!(bytes.len() < 200_000, "{name}: {} bytes", bytes.len());
 
         let nfc: String = name.nfc().collect();
         let text = pdftotext(&path);
@@ -112,6 +122,23 @@ fn a_completed_workshop_gives_a_certificate_poppler_reads_and_that_verifies() {
             "{name}: the page is {:.1}% ink",
             ink * 100.0
         );
+
+        // A4 landscape, the payload in the metadata, every font embedded as a subset.
+        let pdfinfo = poppler("pdfinfo", &path);
+        assert!(pdfinfo.contains("842 x 595 pts (A4)"), "{pdfinfo}");
+        let payload = find_payload(&bytes).unwrap();
+        assert!(
+            pdfinfo.contains(&format!("Subject:         {payload}")),
+            "{pdfinfo}"
+        );
+        let fonts = poppler("pdffonts", &path);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+        }
 
         let report = sdr.verify(&bytes, Locale::En).unwrap();
         assert_eq!(report.verdict, Verdict::Valid, "{name}");
