@@ -200,6 +200,18 @@ impl App {
         Err(format!("no profile card for {name}").into())
     }
 
+    /// How far the page reaches beyond the window sideways, in CSS pixels (0 when it fits).
+    pub async fn horizontal_overflow(&self) -> Result<i64> {
+        let v = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                vec![],
+            )
+            .await?;
+        Ok(v.as_i64().unwrap_or(i64::MAX))
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         // Let the page paint what the last command changed before the picture is taken.
         self.client

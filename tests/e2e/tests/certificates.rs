@@ -128,6 +128,20 @@ async fn a_trainer_issues_a_workshops_certificates_and_checks_one() -> Result<()
     assert_eq!(summary.attr("data-skipped").await?.as_deref(), Some("1"));
     app.by_id("batch-progress").await?;
     app.screenshot("certificate-04-trainer-batch").await?;
+    // At 200% text the roster and the summary still fit the window.
+    app.client
+        .execute("document.documentElement.style.fontSize = '200%'", vec![])
+        .await?;
+    let overflow = app.horizontal_overflow().await?;
+    app.screenshot("certificate-04b-trainer-200-percent")
+        .await?;
+    assert!(
+        overflow <= 0,
+        "the trainer screen overflows sideways by {overflow}px"
+    );
+    app.client
+        .execute("document.documentElement.style.fontSize = ''", vec![])
+        .await?;
     let files: Vec<_> = std::fs::read_dir(out.path())?
         .map(|e| e.unwrap().path())
         .collect();

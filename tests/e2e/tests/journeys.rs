@@ -177,17 +177,6 @@ async fn focused_testid(app: &App) -> Result<Option<String>> {
 }
 
 /// How many pixels the page is wider than the window (0 or less: no sideways scrolling).
-async fn horizontal_overflow(app: &App) -> Result<i64> {
-    let v = app
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-            vec![],
-        )
-        .await?;
-    Ok(v.as_i64().unwrap_or(i64::MAX))
-}
-
 #[tokio::test]
 async fn keyboard_only_and_200_percent_text() -> Result<()> {
     const TAB: &str = "\u{E004}";
@@ -220,12 +209,12 @@ async fn keyboard_only_and_200_percent_text() -> Result<()> {
     app.client
         .execute("document.documentElement.style.fontSize = '200%'", vec![])
         .await?;
-    let overflow = horizontal_overflow(&app).await?;
+    let overflow = app.horizontal_overflow().await?;
     app.screenshot("zoom-01-lesson-200-percent").await?;
     assert!(overflow <= 0, "the page overflows sideways by {overflow}px");
     app.click("back-to-library").await?;
     app.by_id("module").await?;
-    let overflow = horizontal_overflow(&app).await?;
+    let overflow = app.horizontal_overflow().await?;
     app.screenshot("zoom-02-library-200-percent").await?;
     assert!(overflow <= 0, "the page overflows sideways by {overflow}px");
     app.quit().await?;
