@@ -67,30 +67,47 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The share of a page's pixels that are not white, rendered by pdftoppm in grey.
-fn ink(pdf: &Path) -> f64 {
+/// The page rendered by pdftoppm in grey at `dpi`: width, height and one byte per pixel.
+fn grey_page(pdf: &Path, dpi: u32) -> (usize, usize, Vec<u8>) {
     let out = Command::new("pdftoppm")
-        .args(["-gray", "-r", "20", "-singlefile"])
+        .args(["-gray", "-r", &dpi.to_string(), "-singlefile"])
         .arg(pdf)
         .output()
         .expect("pdftoppm (poppler-utils) is installed by scripts/setup-system.sh");
     assert!(out.status.success());
     // A binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
     let data = out.stdout;
-    let mut fields = 0;
+    let mut fields = Vec::new();
     let mut i = 0;
-    while fields < 4 {
+    while fields.len() < 4 {
         while data[i].is_ascii_whitespace() {
             i += 1;
         }
+        let start = i;
         while !data[i].is_ascii_whitespace() {
             i += 1;
         }
-        fields += 1;
+        fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
     }
-    let pixels = &data[i + 1..];
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, data[i + 1..].to_vec())
+}
+
+/// The share of a page's pixels that are not white.
+fn ink(pdf: &Path) -> f64 {
+    let (_, _, pixels) = grey_page(pdf, 20);
     let dark = pixels.iter().filter(|&&p| p < 200).count();
     dark as f64 / pixels.len() as f64
+}
+
+/// Every QR code a decoder finds on the printed page (rendered at 150 dpi).
+fn qr_codes(pdf: &Path) -> Vec<String> {
+    let (w, h, pixels) = grey_page(pdf, 150);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    img.detect_grids()
+        .iter()
+        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
+        .collect()
 }
 
 #[test]
@@ -139,6 +156,9 @@ fn a_completed_workshop_gives_a_certificate_poppler_reads_and_that_verifies() {
             let n = cols.len();
             assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
         }
+
+        // The QR code on the page reads back as the signed payload.
+        assert_eq!(qr_codes(&path), vec![payload.clone()], "{name}");
 
         let report = sdr.verify(&bytes, Locale::En).unwrap();
         assert_eq!(report.verdict, Verdict::Valid, "{name}");
