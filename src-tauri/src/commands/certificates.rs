@@ -90,8 +90,7 @@ pub async fn export_issuer_key(
     state: State<'_, AppState>,
     dialog_title: String,
 ) -> CmdResult<Option<String>> {
-    let key = state.core()?.issuer_key(now_ms())?;
-    let name = format!("sdr-issuer-key-{}.txt", key.fingerprint.replace(' ', ""));
+    let name = state.core()?.issuer_key_file_name(now_ms())?;
     let Some(path) = dialogs::save(&app, &dialog_title, &name, dialogs::KEY) else {
         return Ok(None);
     };

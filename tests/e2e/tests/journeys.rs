@@ -176,7 +176,6 @@ async fn focused_testid(app: &App) -> Result<Option<String>> {
     Ok(v.as_str().map(str::to_string))
 }
 
-/// How many pixels the page is wider than the window (0 or less: no sideways scrolling).
 #[tokio::test]
 async fn keyboard_only_and_200_percent_text() -> Result<()> {
     const TAB: &str = "\u{E004}";

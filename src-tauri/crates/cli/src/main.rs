@@ -117,9 +117,11 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }),
         Command::Trust { key, name, data } => run(&data, |sdr| {
-            let text = match std::fs::read_to_string(&key) {
-                Ok(t) => t,
-                Err(_) => key.clone(),
+            let path = std::path::Path::new(&key);
+            let text = if path.is_file() {
+                sdr.read_issuer_key_file(path).map_err(|e| e.to_string())?
+            } else {
+                key.clone()
             };
             let t = sdr
                 .import_issuer(&text, &name, now_ms())

@@ -87,6 +87,19 @@ pub fn texts(locale: Locale) -> Texts {
     }
 }
 
+/// An economy's two-letter code (ISO 3166-1 alpha-2) for certificate ids, from its English
+/// name in the seeds.
+pub fn economy_code(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "Malaysia" => "MY",
+        "The Philippines" => "PH",
+        "Chinese Taipei" => "TW",
+        "Thailand" => "TH",
+        "Viet Nam" => "VN",
+        _ => return None,
+    })
+}
+
 /// An economy's name in `locale`, from its English name in the seeds; an economy this table
 /// does not know keeps its English name.
 pub fn economy_name(english: &str, locale: Locale) -> String {

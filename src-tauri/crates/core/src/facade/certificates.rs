@@ -2,7 +2,7 @@
 //! whole workshop's certificates, and verifying one.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
@@ -10,20 +10,28 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use super::Sdr;
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
-use crate::certificates::texts::{economy_name, texts};
+use crate::certificates::texts::{economy_code, economy_name, texts};
 use crate::certificates::{file_name, new_id, write_atomically};
 use crate::error::{CoreError, Result};
 use crate::locale::Locale;
 use crate::storage::{StoredCertificate, StoredIssuer};
+use crate::views::Profile;
 use crate::views::{
     BatchProgress, BatchSkipped, BatchSummary, BatchWritten, CertificateInfo, IssuerKeyView,
     TrustedIssuer, Verdict, VerifyReport,
 };
 use crate::workshops::Workshop;
+use crate::workshops::completion::Evaluation;
 use crate::workshops::dates::{self, Date};
 
 /// The largest file `verify_file` reads: a certificate is tens of kilobytes.
 const MAX_VERIFY_FILE: u64 = 16 * 1024 * 1024;
+
+/// A learner's certificate for a workshop, or what they still lack for it.
+enum Issued {
+    Certificate(StoredCertificate, Claims),
+    Missing(Evaluation),
+}
 
 /// One certificate ready to render: everything it prints, and where it goes.
 struct Prepared {
@@ -56,6 +64,15 @@ impl Sdr {
         })
     }
 
+    /// The file name to offer for this installation's public key.
+    pub fn issuer_key_file_name(&self, now_ms: i64) -> Result<String> {
+        let public = self.signing_key(now_ms)?.verifying_key();
+        Ok(format!(
+            "sdr-issuer-key-{}.txt",
+            signing::fingerprint(&public)
+        ))
+    }
+
     /// Writes this installation's public key to `path` (a small text file to hand over).
     pub fn export_issuer_key(&self, path: &Path, now_ms: i64) -> Result<IssuerKeyView> {
         let key = self.issuer_key(now_ms)?;
@@ -69,14 +86,7 @@ impl Sdr {
 
     /// Reads an issuer key from a file someone handed over; refuses anything else.
     pub fn read_issuer_key_file(&self, path: &Path) -> Result<String> {
-        use std::io::Read as _;
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(64 * 1024).read_to_end(&mut bytes))
-            .map_err(|e| CoreError::FileUnreadable {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            })?;
+        let bytes = read_at_most(path, 64 * 1024)?;
         // Anything else (a binary file, a different text) is simply not a key.
         let key = signing::import_key(&String::from_utf8_lossy(&bytes)).ok_or(CoreError::BadKey)?;
         Ok(signing::export_key(&key))
@@ -125,30 +135,30 @@ impl Sdr {
             .ok_or_else(|| CoreError::InvalidInput("the issuer was not stored".into()))
     }
 
-    /// The learner's certificate for their workshop: the one issued before, or a new one
-    /// signed now. Refused while the workshop's requirements are not met.
-    fn issue(
-        &self,
-        profile_id: &str,
-        w: &Workshop,
-        now_ms: i64,
-    ) -> Result<(StoredCertificate, Claims)> {
-        if let Some(c) = self.db.certificate_for(profile_id, &w.id)? {
+    /// The learner's certificate for their workshop: the one issued before (a certificate,
+    /// once issued, stands), or a new one signed now if every requirement is met; otherwise
+    /// what is still missing.
+    fn issue(&self, profile: &Profile, w: &Workshop, now_ms: i64) -> Result<Issued> {
+        if let Some(c) = self.db.certificate_for(&profile.id, &w.id)? {
             let claims = signing::parse(&c.payload)
                 .ok_or_else(|| {
                     CoreError::InvalidInput("a stored certificate is unreadable".into())
                 })?
                 .claims;
-            return Ok((c, claims));
+            return Ok(Issued::Certificate(c, claims));
         }
-        let profile = self.profile(profile_id)?;
-        let eval = self.evaluate(profile_id, w)?;
+        let eval = self.evaluate(&profile.id, w)?;
         let (Some(completed_at), true) = (eval.completed_at_ms, eval.complete) else {
-            return Err(CoreError::NotEligible);
+            return Ok(Issued::Missing(eval));
         };
         let key = self.signing_key(now_ms)?;
+        let tag = format!(
+            "{}{:02}",
+            economy_code(&w.economy).unwrap_or("WS"),
+            w.year.rem_euclid(100)
+        );
         let claims = Claims {
-            id: new_id(&w.id),
+            id: new_id(&tag),
             name: profile.display_name.clone(),
             workshop: w.id.clone(),
             date: Date::at(completed_at, w.utc_offset_min).iso(),
@@ -157,18 +167,39 @@ impl Sdr {
         };
         let stored = StoredCertificate {
             id: claims.id.clone(),
-            profile_id: profile_id.to_string(),
+            profile_id: profile.id.clone(),
             workshop_id: w.id.clone(),
             payload: signing::sign(&key, &claims),
             issued_at_ms: now_ms,
         };
         self.db.insert_certificate(&stored)?;
-        Ok((stored, claims))
+        Ok(Issued::Certificate(stored, claims))
+    }
+
+    /// The certificate of a learner's own workshop; refused while anything is missing.
+    fn issue_enrolled(
+        &self,
+        profile_id: &str,
+        now_ms: i64,
+    ) -> Result<(Profile, Workshop, StoredCertificate, Claims)> {
+        let profile = self.profile(profile_id)?;
+        let w = self
+            .enrolled_workshop(profile_id)?
+            .ok_or(CoreError::NotEligible)?;
+        match self.issue(&profile, &w, now_ms)? {
+            Issued::Certificate(cert, claims) => Ok((profile, w, cert, claims)),
+            Issued::Missing(_) => Err(CoreError::NotEligible),
+        }
     }
 
     /// Everything a certificate prints, in the learner's language with an English line.
-    fn prepare(&self, cert: &StoredCertificate, claims: &Claims, w: &Workshop) -> Result<Prepared> {
-        let profile = self.profile(&cert.profile_id)?;
+    fn prepare(
+        &self,
+        profile: &Profile,
+        cert: &StoredCertificate,
+        claims: &Claims,
+        w: &Workshop,
+    ) -> Prepared {
         let locale = profile.locale;
         let t = texts(locale);
         let en = texts(Locale::En);
@@ -207,7 +238,7 @@ impl Sdr {
             issuer_fingerprint: fingerprint,
             issuer_label: t.issuer.to_string(),
         };
-        Ok(Prepared {
+        Prepared {
             doc,
             info: CertificateInfo {
                 id: cert.id.clone(),
@@ -215,7 +246,7 @@ impl Sdr {
                 file_name: file_name(&cert.id, &claims.name),
             },
             name: claims.name.clone(),
-        })
+        }
     }
 
     /// The learner's certificate as PDF bytes (issuing it if this is the first time).
@@ -224,21 +255,15 @@ impl Sdr {
         profile_id: &str,
         now_ms: i64,
     ) -> Result<(CertificateInfo, Vec<u8>)> {
-        let w = self
-            .enrolled_workshop(profile_id)?
-            .ok_or(CoreError::NotEligible)?;
-        let (cert, claims) = self.issue(profile_id, &w, now_ms)?;
-        let p = self.prepare(&cert, &claims, &w)?;
+        let (profile, w, cert, claims) = self.issue_enrolled(profile_id, now_ms)?;
+        let p = self.prepare(&profile, &cert, &claims, &w);
         let bytes = render(&p.doc)?;
         Ok((p.info, bytes))
     }
 
     /// Issues the learner's certificate if need be and gives the file name to offer for it.
     pub fn certificate_file_name(&self, profile_id: &str, now_ms: i64) -> Result<String> {
-        let w = self
-            .enrolled_workshop(profile_id)?
-            .ok_or(CoreError::NotEligible)?;
-        let (_, claims) = self.issue(profile_id, &w, now_ms)?;
+        let (_, _, _, claims) = self.issue_enrolled(profile_id, now_ms)?;
         Ok(file_name(&claims.id, &claims.name))
     }
 
@@ -277,10 +302,13 @@ impl Sdr {
             let mut prepared = Vec::new();
             let mut skipped = Vec::new();
             for id in self.db.enrolled(workshop_id)? {
-                let eval = self.evaluate(&id, &w)?;
-                if !eval.complete {
-                    skipped.push(BatchSkipped {
-                        name: self.profile(&id)?.display_name,
+                let profile = self.profile(&id)?;
+                match self.issue(&profile, &w, now_ms)? {
+                    Issued::Certificate(cert, claims) => {
+                        prepared.push(self.prepare(&profile, &cert, &claims, &w));
+                    }
+                    Issued::Missing(eval) => skipped.push(BatchSkipped {
+                        name: profile.display_name,
                         missing_modules: eval
                             .modules
                             .iter()
@@ -288,16 +316,14 @@ impl Sdr {
                             .map(|m| self.module_ref(&m.module_id, locale).title)
                             .collect(),
                         missing_assessment: matches!(eval.assessment, Some(None)),
-                    });
-                    continue;
+                    }),
                 }
-                let (cert, claims) = self.issue(&id, &w, now_ms)?;
-                prepared.push(self.prepare(&cert, &claims, &w)?);
             }
             Ok((prepared, skipped))
         })?;
         let total = prepared.len() as u32;
         let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
         // Twice as many workers as cores: while some wait for the disk to confirm a file,
         // the others keep drawing.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -308,19 +334,20 @@ impl Sdr {
         std::thread::scope(|s| {
             for _ in 0..workers {
                 let tx = tx.clone();
-                let (next, prepared) = (&next, &prepared);
+                let (next, failed, prepared) = (&next, &failed, &prepared);
                 s.spawn(move || {
-                    loop {
+                    // Stop taking new work once a file could not be written.
+                    while !failed.load(Ordering::Relaxed) {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(p) = prepared.get(i) else { break };
                         let path = folder.join(&p.info.file_name);
                         let done = render(&p.doc).and_then(|bytes| {
                             write_atomically(&path, &bytes).map_err(|e| unwritable(&path, e))
                         });
-                        let failed = done.is_err();
-                        if tx.send(done.map(|()| i)).is_err() || failed {
-                            // Stop taking new work after a failure; others finish theirs.
-                            next.store(usize::MAX / 2, Ordering::Relaxed);
+                        if done.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        if tx.send(done.map(|()| i)).is_err() {
                             break;
                         }
                     }
@@ -365,19 +392,12 @@ impl Sdr {
     /// Checks a certificate given as a PDF's bytes or as the payload text (what the QR code
     /// holds), against this installation's key and the trusted issuers.
     pub fn verify(&self, input: &[u8], locale: Locale) -> Result<VerifyReport> {
+        // The payload sits in a PDF's metadata, or is the whole text (what the QR code
+        // holds); a line end after the text lets it be found like one inside a file.
         let payload = if input.starts_with(b"%PDF") {
             pdf::find_payload(input)
         } else {
-            std::str::from_utf8(input).ok().and_then(|text| {
-                let start = text.find(signing::PREFIX)?;
-                Some(
-                    text[start..]
-                        .split(|c: char| c.is_whitespace())
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                )
-            })
+            pdf::find_payload(&[input, b"\n"].concat())
         };
         let mut report = VerifyReport {
             verdict: Verdict::NotACertificate,
@@ -397,22 +417,29 @@ impl Sdr {
                 dates::parse_iso(&parsed.claims.date).map(|d| dates::format(d, locale, w.calendar));
         }
         report.issuer_fingerprint = Some(signing::grouped(&parsed.claims.issuer));
+        let issuer = &parsed.claims.issuer;
         let own = self
             .db
             .issuer_key()?
-            .and_then(|(_, public)| VerifyingKey::from_bytes(&public).ok());
-        let trusted = self.db.trusted_issuers()?;
-        let key = if let Some(k) = own.filter(|k| signing::fingerprint(k) == parsed.claims.issuer) {
-            report.issuer_is_self = true;
-            Some(k)
-        } else {
-            trusted
-                .iter()
-                .find(|t| t.fingerprint == parsed.claims.issuer)
-                .and_then(|t| {
-                    report.issuer_label = Some(t.label.clone());
+            .and_then(|(_, public)| VerifyingKey::from_bytes(&public).ok())
+            .filter(|k| &signing::fingerprint(k) == issuer);
+        let key = match own {
+            Some(k) => {
+                report.issuer_is_self = true;
+                Some(k)
+            }
+            None => match self
+                .db
+                .trusted_issuers()?
+                .into_iter()
+                .find(|t| &t.fingerprint == issuer)
+            {
+                Some(t) => {
+                    report.issuer_label = Some(t.label);
                     VerifyingKey::from_bytes(&t.public).ok()
-                })
+                }
+                None => None,
+            },
         };
         report.verdict = match key {
             None => Verdict::UnknownIssuer,
@@ -425,19 +452,21 @@ impl Sdr {
 
     /// [`Sdr::verify`] on a file.
     pub fn verify_file(&self, path: &Path, locale: Locale) -> Result<VerifyReport> {
-        use std::io::Read as _;
-        let unreadable = |e: std::io::Error| CoreError::FileUnreadable {
+        self.verify(&read_at_most(path, MAX_VERIFY_FILE)?, locale)
+    }
+}
+
+/// The first `limit` bytes of a file the user chose.
+fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        .map_err(|e| CoreError::FileUnreadable {
             path: path.to_path_buf(),
             detail: e.to_string(),
-        };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .map_err(unreadable)?
-            .take(MAX_VERIFY_FILE)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
-        self.verify(&bytes, locale)
-    }
+        })?;
+    Ok(bytes)
 }
 
 fn render(doc: &CertificateDoc) -> Result<Vec<u8>> {
