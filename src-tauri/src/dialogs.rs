@@ -1,17 +1,16 @@
 //! The operating system's file dialogs, asked from the backend so the page never gets a path
-//! it did not need. For end-to-end tests, where no person can click a GTK dialog, two
-//! environment variables stand in for the person: `SDR_TEST_DIALOG_DIR` is the folder every
-//! save or folder dialog "chooses", and `SDR_TEST_OPEN_FILE` the file an open dialog "chooses".
+//! it did not need. For end-to-end tests, where no person can click a GTK dialog,
+//! `SDR_TEST_DIALOG_DIR` and `SDR_TEST_OPEN_FILE` stand in for the person (see `test_seams`).
 
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::test_seams;
+
 fn test_dir() -> Option<PathBuf> {
-    std::env::var_os("SDR_TEST_DIALOG_DIR")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
+    test_seams::path("SDR_TEST_DIALOG_DIR")
 }
 
 /// A kind of file the dialogs offer: its name in the filter list and its extensions.
@@ -52,8 +51,8 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBu
 
 /// Asks for a file of `kind` to open; `None` when the user cancels.
 pub fn open<R: Runtime>(app: &AppHandle<R>, title: &str, kind: Kind) -> Option<PathBuf> {
-    if let Some(file) = std::env::var_os("SDR_TEST_OPEN_FILE").filter(|f| !f.is_empty()) {
-        return Some(PathBuf::from(file));
+    if let Some(file) = test_seams::path("SDR_TEST_OPEN_FILE") {
+        return Some(file);
     }
     app.dialog()
         .file()

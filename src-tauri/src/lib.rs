@@ -6,6 +6,7 @@ mod error;
 mod process_age;
 mod startup;
 mod state;
+mod test_seams;
 
 use state::AppState;
 
@@ -14,7 +15,7 @@ pub fn run() {
     let data_dir = state::data_dir();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(data_dir))
+        .manage(AppState::new(data_dir, test_seams::clock()))
         .invoke_handler(tauri::generate_handler![
             commands::app::start_state,
             commands::app::set_device_locale,

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::thread::JoinHandle;
-use std::time::{SystemTime, UNIX_EPOCH};
 
+use sdr_core::clock::Clock;
 use sdr_core::{ErrorPayload, Sdr};
 
 use crate::error::{CmdResult, IpcError};
@@ -17,11 +17,13 @@ pub struct AppState {
     /// The thread loading the course and opening the database, until the first command
     /// needs the result. It runs while the window and its page start up.
     loading: Mutex<Option<JoinHandle<Loaded>>>,
+    /// Where "now" comes from: the system clock, or a test's (see `test_seams`).
+    clock: Clock,
 }
 
 impl AppState {
     /// Starts loading the core on its own thread and returns at once.
-    pub fn new(data_dir: PathBuf) -> AppState {
+    pub fn new(data_dir: PathBuf, clock: Clock) -> AppState {
         let loading = std::thread::spawn(move || {
             let core = sdr_core::content::builtin()
                 .and_then(|pack| Sdr::open(&data_dir, pack))
@@ -35,6 +37,7 @@ impl AppState {
         AppState {
             core: OnceLock::new(),
             loading: Mutex::new(Some(loading)),
+            clock,
         }
     }
 
@@ -47,6 +50,11 @@ impl AppState {
                 _ => Err(IpcError::internal("the core failed while starting").0),
             }
         })
+    }
+
+    /// Milliseconds since the Unix epoch: the time every command hands to the core.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     pub fn core(&self) -> CmdResult<MutexGuard<'_, Sdr>> {
@@ -62,12 +70,4 @@ impl AppState {
 /// The data folder: `SDR_DATA_DIR` when set, else the OS data folder.
 pub fn data_dir() -> PathBuf {
     sdr_core::data_dir(std::env::var_os("SDR_DATA_DIR"), dirs::data_dir())
-}
-
-/// Milliseconds since the Unix epoch: the clock the core is given.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }

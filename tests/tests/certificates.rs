@@ -214,6 +214,64 @@ fn the_certificate_date_follows_the_workshops_calendar() {
     }
 }
 
+/// A requirement met at 23:30 UTC on 31 December is dated the next day, in the next year and
+/// the next Buddhist Era or Minguo year, in Viet Nam (UTC+7), Thailand (UTC+7) and Chinese
+/// Taipei (UTC+8); a minute before local midnight it is still the 31st.
+#[test]
+fn a_requirement_met_late_on_new_years_eve_is_dated_in_the_new_year_where_it_already_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let sdr = open(dir.path());
+    let eve = sdr_core::clock::parse_instant("2026-12-31T23:30:00Z").unwrap();
+    let start = eve - 86_400_000;
+    for (name, locale, workshop, expected, iso) in [
+        (
+            "Trần Văn Minh",
+            Locale::Vi,
+            "2018-viet-nam",
+            "ngày 1 tháng 1 năm 2027",
+            "2027-01-01",
+        ),
+        (
+            "มานี มีนา",
+            Locale::Th,
+            "2018-thailand",
+            "1 มกราคม พ.ศ. 2570",
+            "2027-01-01",
+        ),
+        (
+            "王美玲",
+            Locale::ZhHant,
+            "2018-chinese-taipei",
+            "中華民國116年1月1日",
+            "2027-01-01",
+        ),
+    ] {
+        let p = sdr.create_profile(name, locale, start).unwrap();
+        complete_workshop(&sdr, &p.id, workshop, start);
+        // The last lesson is taken back and done again at 23:30 UTC.
+        let last = sdr.pack().modules.last().unwrap().lessons[0].id.clone();
+        sdr.set_lesson_done(&p.id, &last, false, eve - 1).unwrap();
+        sdr.set_lesson_done(&p.id, &last, true, eve).unwrap();
+        let status = sdr.workshop_status(&p.id).unwrap().unwrap();
+        assert_eq!(status.completed_on.as_deref(), Some(expected), "{workshop}");
+        let path = out.path().join(format!("{workshop}.pdf"));
+        sdr.save_certificate(&p.id, &path, eve + 60_000).unwrap();
+        assert!(pdftotext(&path).contains(expected), "{workshop}");
+        let report = sdr.verify_file(&path, Locale::En).unwrap();
+        assert_eq!(report.claims.unwrap().date, iso, "{workshop}");
+    }
+    // 23:59 in Hanoi (16:59 UTC) is still 31 December there.
+    let p = sdr.create_profile("Lê Thị Lan", Locale::Vi, start).unwrap();
+    let before_midnight = sdr_core::clock::parse_instant("2026-12-31T16:59:00Z").unwrap();
+    complete_workshop(&sdr, &p.id, "2018-viet-nam", before_midnight - 7);
+    let status = sdr.workshop_status(&p.id).unwrap().unwrap();
+    assert_eq!(
+        status.completed_on.as_deref(),
+        Some("ngày 31 tháng 12 năm 2026")
+    );
+}
+
 #[test]
 fn any_change_to_a_signed_certificate_fails_verification() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,7 @@ use sdr_core::views::{AssessmentOverview, AssessmentReport, AssessmentView};
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn assessment_overview(
@@ -17,7 +17,9 @@ pub async fn start_assessment(
     state: State<'_, AppState>,
     profile_id: String,
 ) -> CmdResult<AssessmentView> {
-    Ok(state.core()?.start_assessment(&profile_id, now_ms())?)
+    Ok(state
+        .core()?
+        .start_assessment(&profile_id, state.now_ms())?)
 }
 
 #[tauri::command]
@@ -33,7 +35,7 @@ pub async fn answer_assessment(
         &assessment_id,
         &question_id,
         answer,
-        now_ms(),
+        state.now_ms(),
     )?)
 }
 
@@ -45,7 +47,7 @@ pub async fn finish_assessment(
 ) -> CmdResult<AssessmentReport> {
     Ok(state
         .core()?
-        .finish_assessment(&profile_id, &assessment_id, now_ms())?)
+        .finish_assessment(&profile_id, &assessment_id, state.now_ms())?)
 }
 
 #[tauri::command]

@@ -7,7 +7,7 @@ use tauri::{AppHandle, State};
 
 use crate::dialogs;
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 /// Asks where to save the learner's certificate and writes it there; `None` if cancelled.
 #[tauri::command]
@@ -19,14 +19,14 @@ pub async fn save_certificate(
 ) -> CmdResult<Option<SavedCertificate>> {
     let file_name = {
         let core = state.core()?;
-        core.certificate_file_name(&profile_id, now_ms())?
+        core.certificate_file_name(&profile_id, state.now_ms())?
     };
     let Some(path) = dialogs::save(&app, &dialog_title, &file_name, dialogs::PDF) else {
         return Ok(None);
     };
     let certificate = state
         .core()?
-        .save_certificate(&profile_id, &path, now_ms())?;
+        .save_certificate(&profile_id, &path, state.now_ms())?;
     Ok(Some(SavedCertificate {
         path: path.display().to_string(),
         certificate,
@@ -47,11 +47,12 @@ pub async fn issue_certificates(
     let Some(folder) = dialogs::pick_folder(&app, &dialog_title) else {
         return Ok(None);
     };
-    let summary = state
-        .core()?
-        .issue_batch(&workshop_id, &folder, locale, now_ms(), &mut |p| {
-            let _ = on_progress.send(p);
-        })?;
+    let summary =
+        state
+            .core()?
+            .issue_batch(&workshop_id, &folder, locale, state.now_ms(), &mut |p| {
+                let _ = on_progress.send(p);
+            })?;
     Ok(Some(summary))
 }
 
@@ -80,7 +81,7 @@ pub async fn verify_file(
 
 #[tauri::command]
 pub async fn issuer_key(state: State<'_, AppState>) -> CmdResult<IssuerKeyView> {
-    Ok(state.core()?.issuer_key(now_ms())?)
+    Ok(state.core()?.issuer_key(state.now_ms())?)
 }
 
 /// Asks where to save this computer's public key and writes it there; `None` if cancelled.
@@ -90,11 +91,11 @@ pub async fn export_issuer_key(
     state: State<'_, AppState>,
     dialog_title: String,
 ) -> CmdResult<Option<String>> {
-    let name = state.core()?.issuer_key_file_name(now_ms())?;
+    let name = state.core()?.issuer_key_file_name(state.now_ms())?;
     let Some(path) = dialogs::save(&app, &dialog_title, &name, dialogs::KEY) else {
         return Ok(None);
     };
-    state.core()?.export_issuer_key(&path, now_ms())?;
+    state.core()?.export_issuer_key(&path, state.now_ms())?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -122,5 +123,5 @@ pub async fn import_issuer(
     key: String,
     label: String,
 ) -> CmdResult<TrustedIssuer> {
-    Ok(state.core()?.import_issuer(&key, &label, now_ms())?)
+    Ok(state.core()?.import_issuer(&key, &label, state.now_ms())?)
 }

@@ -2,7 +2,7 @@ use sdr_core::views::{GlossaryTerm, LessonView, LibraryView};
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn library(state: State<'_, AppState>, profile_id: String) -> CmdResult<LibraryView> {
@@ -17,7 +17,7 @@ pub async fn open_lesson(
 ) -> CmdResult<LessonView> {
     Ok(state
         .core()?
-        .open_lesson(&profile_id, &lesson_id, now_ms())?)
+        .open_lesson(&profile_id, &lesson_id, state.now_ms())?)
 }
 
 #[tauri::command]
@@ -29,7 +29,7 @@ pub async fn set_lesson_done(
 ) -> CmdResult<LessonView> {
     Ok(state
         .core()?
-        .set_lesson_done(&profile_id, &lesson_id, done, now_ms())?)
+        .set_lesson_done(&profile_id, &lesson_id, done, state.now_ms())?)
 }
 
 #[tauri::command]

@@ -3,7 +3,7 @@ use sdr_core::views::Profile;
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn create_profile(
@@ -11,7 +11,9 @@ pub async fn create_profile(
     name: String,
     locale: Locale,
 ) -> CmdResult<Profile> {
-    Ok(state.core()?.create_profile(&name, locale, now_ms())?)
+    Ok(state
+        .core()?
+        .create_profile(&name, locale, state.now_ms())?)
 }
 
 #[tauri::command]

@@ -2,7 +2,7 @@ use sdr_core::views::QuizView;
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn start_quiz(
@@ -13,7 +13,7 @@ pub async fn start_quiz(
 ) -> CmdResult<QuizView> {
     Ok(state
         .core()?
-        .start_quiz(&profile_id, &module_id, fresh, now_ms())?)
+        .start_quiz(&profile_id, &module_id, fresh, state.now_ms())?)
 }
 
 #[tauri::command]
@@ -29,7 +29,7 @@ pub async fn answer_question(
         &attempt_id,
         &question_id,
         &option_ids,
-        now_ms(),
+        state.now_ms(),
     )?)
 }
 
@@ -41,5 +41,5 @@ pub async fn finish_quiz(
 ) -> CmdResult<QuizView> {
     Ok(state
         .core()?
-        .finish_quiz(&profile_id, &attempt_id, now_ms())?)
+        .finish_quiz(&profile_id, &attempt_id, state.now_ms())?)
 }

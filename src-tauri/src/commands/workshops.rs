@@ -3,7 +3,7 @@ use sdr_core::views::{RosterView, WorkshopDetails, WorkshopStatus, WorkshopView}
 use tauri::State;
 
 use crate::error::CmdResult;
-use crate::state::{AppState, now_ms};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn workshops(state: State<'_, AppState>, locale: Locale) -> CmdResult<Vec<WorkshopView>> {
@@ -19,7 +19,7 @@ pub async fn update_workshop(
 ) -> CmdResult<WorkshopView> {
     Ok(state
         .core()?
-        .update_workshop(&workshop_id, details, locale, now_ms())?)
+        .update_workshop(&workshop_id, details, locale, state.now_ms())?)
 }
 
 #[tauri::command]
@@ -28,7 +28,9 @@ pub async fn enrol(
     profile_id: String,
     workshop_id: String,
 ) -> CmdResult<WorkshopStatus> {
-    Ok(state.core()?.enrol(&profile_id, &workshop_id, now_ms())?)
+    Ok(state
+        .core()?
+        .enrol(&profile_id, &workshop_id, state.now_ms())?)
 }
 
 #[tauri::command]

@@ -3,15 +3,28 @@
 //!
 //! Needs a display (the test script runs it under Xvfb) and a built app binary
 //! (`SDR_APP_BIN`, default `target/debug/sme-digital-resilience`).
+//!
+//! The day: every app the harness starts runs on the test clock ([`now_ms`]), which starts at
+//! `SDR_E2E_CLOCK` (default [`DEFAULT_CLOCK`]) when the test process starts and advances with
+//! real time, so a run gives the same dates whatever day the machine thinks it is.
+//!
+//! Start-up, without races: tauri-driver listens before the WebKitWebDriver it starts does,
+//! and forwards a request made in between to a closed port, dropping the connection without
+//! an answer (the client's `IncompleteMessage`). So [`App::launch_with`] waits until
+//! `GET /status` answers `ready` through tauri-driver before it asks for a session, and picks
+//! its two ports while holding both, so they can never be the same. [`App::quit`] stops
+//! tauri-driver with SIGTERM, on which it stops WebKitWebDriver too, and waits for both.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::Duration;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, Command};
 
 pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
@@ -48,12 +61,50 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// The instant the test clock starts at unless `SDR_E2E_CLOCK` says otherwise: noon in
+/// Viet Nam and Thailand, 13:00 in Chinese Taipei, on a day far from a month's end.
+pub const DEFAULT_CLOCK: &str = "2026-11-27T05:00:00Z";
+
+static CLOCK: LazyLock<(i64, Instant)> = LazyLock::new(|| {
+    let text = std::env::var("SDR_E2E_CLOCK").unwrap_or_else(|_| DEFAULT_CLOCK.to_string());
+    let start = sdr_core::clock::parse_instant(&text)
+        .unwrap_or_else(|| panic!("SDR_E2E_CLOCK={text} is not YYYY-MM-DDTHH:MM:SSZ"));
+    (start, Instant::now())
+});
+
+/// Now on the test clock, in Unix milliseconds: what the apps this harness starts read too.
+pub fn now_ms() -> i64 {
+    let (start, at) = *CLOCK;
+    start + at.elapsed().as_millis() as i64
+}
+
+/// Two distinct free loopback ports: both are held until both are known.
+fn free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = TcpListener::bind("127.0.0.1:0").unwrap();
+    (
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    )
+}
+
+/// Whether `GET /status` on `port` answers 200 with `"ready":true`.
+async fn status_ready(port: u16) -> bool {
+    let Ok(mut stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+        return false;
+    };
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).await.is_err() {
+        return false;
+    }
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer));
+    if !matches!(read.await, Ok(Ok(_))) {
+        return false;
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    answer.starts_with("HTTP/1.1 200") && answer.replace(' ', "").contains("\"ready\":true")
 }
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -62,6 +113,22 @@ const WAIT: Duration = Duration::from_secs(20);
 pub struct App {
     driver: Child,
     pub client: Client,
+}
+
+/// Asks `driver` (tauri-driver) to stop with SIGTERM, on which it stops WebKitWebDriver.
+fn terminate(driver: &Child) {
+    if let Some(pid) = driver.id() {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+    }
+}
+
+impl Drop for App {
+    /// A test that failed half-way still leaves no driver behind.
+    fn drop(&mut self) {
+        terminate(&self.driver);
+    }
 }
 
 impl App {
@@ -79,12 +146,12 @@ impl App {
             "the app binary {} is missing: build it first",
             bin.display()
         );
-        let port = free_port();
-        let native_port = free_port();
+        let (port, native_port) = free_ports();
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .env("SDR_DATA_DIR", data_dir)
+            .env("SDR_TEST_CLOCK", now_ms().to_string())
             .env("NO_AT_BRIDGE", "1")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
@@ -92,14 +159,11 @@ impl App {
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
-        // Wait for tauri-driver to listen.
+        // Wait until tauri-driver AND the WebKitWebDriver behind it answer (see the top).
         let deadline = tokio::time::Instant::now() + WAIT;
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
+        while !status_ready(port).await {
             if tokio::time::Instant::now() > deadline {
-                return Err("tauri-driver did not start listening".into());
+                return Err("tauri-driver and WebKitWebDriver did not become ready".into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -119,10 +183,17 @@ impl App {
         Ok(app)
     }
 
-    /// Ends the session (which closes the app) and stops tauri-driver.
+    /// Ends the session (which closes the app), then stops tauri-driver and WebKitWebDriver
+    /// and waits for them, so the next launch starts on a quiet machine.
     pub async fn quit(mut self) -> Result<()> {
-        self.client.close().await?;
-        let _ = self.driver.kill().await;
+        self.client.clone().close().await?;
+        terminate(&self.driver);
+        if tokio::time::timeout(WAIT, self.driver.wait())
+            .await
+            .is_err()
+        {
+            self.driver.kill().await?;
+        }
         Ok(())
     }
 

@@ -9,11 +9,16 @@ use std::path::Path;
 
 use sdr_core::certificates::pdf::find_payload;
 use sdr_core::views::Verdict;
+use sdr_core::workshops::Calendar;
+use sdr_core::workshops::dates::{self, Date};
 use sdr_core::{Locale, Sdr};
-use sdr_e2e::{App, Result, shipped_pack};
+use sdr_e2e::{App, DEFAULT_CLOCK, Result, now_ms, shipped_pack};
 use sdr_system_tests::complete_workshop;
 
-const T0: i64 = 1_795_737_600_000;
+/// The day before the test clock's: when the seeded records were made.
+fn yesterday() -> i64 {
+    now_ms() - 86_400_000
+}
 
 fn open(dir: &Path) -> Sdr {
     Sdr::open(dir, shipped_pack()).unwrap()
@@ -33,6 +38,7 @@ fn pdftotext(pdf: &Path) -> String {
 async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies() -> Result<()> {
     let data = tempfile::tempdir()?;
     let saves = tempfile::tempdir()?;
+    let t0 = yesterday();
     let pack = shipped_pack();
     let last_module = pack.modules.last().unwrap();
     let last_lesson = last_module.lessons.last().unwrap().id.clone();
@@ -40,10 +46,10 @@ async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies()
         // Everything done but one lesson of the last module.
         let sdr = open(data.path());
         let p = sdr
-            .create_profile("Nguyễn Thị Hương", Locale::Vi, T0)
+            .create_profile("Nguyễn Thị Hương", Locale::Vi, t0)
             .unwrap();
-        complete_workshop(&sdr, &p.id, "2018-viet-nam", T0);
-        sdr.set_lesson_done(&p.id, &last_lesson, false, T0 + 100)
+        complete_workshop(&sdr, &p.id, "2018-viet-nam", t0);
+        sdr.set_lesson_done(&p.id, &last_lesson, false, t0 + 100)
             .unwrap();
     }
     let app = App::launch_with(data.path(), &[("SDR_TEST_DIALOG_DIR", saves.path())]).await?;
@@ -74,8 +80,16 @@ async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies()
     app.click("back-to-library").await?;
     app.wait_css("[data-testid=certificate-save]:not(:disabled)")
         .await?;
+    // Completed today on the test clock, as the day is in Viet Nam (UTC+7).
+    let today_in_hanoi = dates::format(Date::at(now_ms(), 7 * 60), Locale::Vi, Calendar::Gregorian);
+    if std::env::var_os("SDR_E2E_CLOCK").is_none() {
+        assert_eq!(
+            today_in_hanoi, "ngày 27 tháng 11 năm 2026",
+            "{DEFAULT_CLOCK}"
+        );
+    }
     let summary = app.text("workshop-summary").await?;
-    assert!(summary.contains("27 tháng 11 năm 2026"), "{summary}");
+    assert!(summary.contains(&today_in_hanoi), "{summary}");
     app.screenshot("certificate-02-vi-ready").await?;
 
     app.click("certificate-save").await?;
@@ -99,15 +113,16 @@ async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies()
 async fn a_trainer_issues_a_workshops_certificates_and_checks_one() -> Result<()> {
     let data = tempfile::tempdir()?;
     let out = tempfile::tempdir()?;
+    let t0 = yesterday();
     {
         let sdr = open(data.path());
         for (name, locale) in [("สมชาย ใจดี", Locale::Th), ("Ana Reyes", Locale::En)]
         {
-            let p = sdr.create_profile(name, locale, T0).unwrap();
-            complete_workshop(&sdr, &p.id, "2018-thailand", T0);
+            let p = sdr.create_profile(name, locale, t0).unwrap();
+            complete_workshop(&sdr, &p.id, "2018-thailand", t0);
         }
-        let p = sdr.create_profile("วิภาวรรณ ศรีสุข", Locale::Th, T0).unwrap();
-        sdr.enrol(&p.id, "2018-thailand", T0).unwrap();
+        let p = sdr.create_profile("วิภาวรรณ ศรีสุข", Locale::Th, t0).unwrap();
+        sdr.enrol(&p.id, "2018-thailand", t0).unwrap();
     }
     let app = App::launch_with(data.path(), &[("SDR_TEST_DIALOG_DIR", out.path())]).await?;
     app.click("open-trainer").await?;

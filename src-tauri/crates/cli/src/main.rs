@@ -94,11 +94,15 @@ impl DataDir {
     }
 }
 
+/// Now, from the one clock the app uses too (`SDR_TEST_CLOCK` fixes it in test builds).
 fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    static CLOCK: std::sync::LazyLock<sdr_core::clock::Clock> = std::sync::LazyLock::new(|| {
+        sdr_core::clock::Clock::from_env(cfg!(debug_assertions)).unwrap_or_else(|e| {
+            eprintln!("sdr: {e}");
+            std::process::exit(2)
+        })
+    });
+    CLOCK.now_ms()
 }
 
 fn main() -> ExitCode {

@@ -2,6 +2,7 @@
 //! desktop app and the `sdr` command line are thin adapters over [`Sdr`].
 
 pub mod certificates;
+pub mod clock;
 pub mod content;
 pub mod error;
 pub mod learning;

@@ -44,6 +44,18 @@ fn civil_from_days(z: i64) -> Date {
     }
 }
 
+/// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
+pub fn days_from_civil(date: Date) -> i64 {
+    let m = i64::from(date.month);
+    let y = i64::from(date.year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(date.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -203,6 +215,64 @@ mod tests {
         let at = 1_795_737_600_000 - 3 * 3_600_000 - 1_800_000;
         assert_eq!(Date::at(at, 0).iso(), "2026-11-26");
         assert_eq!(Date::at(at, 420).iso(), "2026-11-27");
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for z in [-800_000, -1, 0, 1, 11_016, 20_784, 2_932_896] {
+            assert_eq!(days_from_civil(civil_from_days(z)), z);
+        }
+    }
+
+    /// 23:30 UTC on the last day of a year, as ms.
+    fn new_years_eve_2026_2330_utc() -> i64 {
+        (days_from_civil(parse_iso("2026-12-31").unwrap()) * 86_400 + 23 * 3600 + 30 * 60) * 1000
+    }
+
+    #[test]
+    fn half_past_eleven_utc_is_already_tomorrow_in_viet_nam_and_chinese_taipei() {
+        let at =
+            (days_from_civil(parse_iso("2026-11-27").unwrap()) * 86_400 + 23 * 3600 + 1800) * 1000;
+        assert_eq!(Date::at(at, 0).iso(), "2026-11-27");
+        assert_eq!(Date::at(at, 7 * 60).iso(), "2026-11-28");
+        assert_eq!(Date::at(at, 8 * 60).iso(), "2026-11-28");
+        // 16:59 UTC is 23:59 in Hanoi: still the 27th there; a minute later it is the 28th.
+        let hanoi_2359 = at - (6 * 60 + 31) * 60_000;
+        assert_eq!(Date::at(hanoi_2359, 7 * 60).iso(), "2026-11-27");
+        assert_eq!(Date::at(hanoi_2359 + 60_000, 7 * 60).iso(), "2026-11-28");
+    }
+
+    #[test]
+    fn buddhist_and_minguo_years_turn_over_at_the_local_new_year() {
+        let at = new_years_eve_2026_2330_utc();
+        let utc = Date::at(at, 0);
+        let bangkok = Date::at(at, 7 * 60);
+        let taipei = Date::at(at, 8 * 60);
+        assert_eq!(utc.iso(), "2026-12-31");
+        assert_eq!(bangkok.iso(), "2027-01-01");
+        assert_eq!(
+            format(utc, Locale::Th, Calendar::Buddhist),
+            "31 ธันวาคม พ.ศ. 2569"
+        );
+        assert_eq!(
+            format(bangkok, Locale::Th, Calendar::Buddhist),
+            "1 มกราคม พ.ศ. 2570"
+        );
+        assert_eq!(
+            format(utc, Locale::ZhHant, Calendar::Minguo),
+            "中華民國115年12月31日"
+        );
+        assert_eq!(
+            format(taipei, Locale::ZhHant, Calendar::Minguo),
+            "中華民國116年1月1日"
+        );
+        assert_eq!(
+            format(taipei, Locale::En, Calendar::Minguo),
+            "1 January 2027 (Minguo 116)"
+        );
+        // Minguo 1 is 1912; the year before it has no Minguo number but still prints.
+        assert_eq!(minguo_year(1912), 1);
+        assert_eq!(buddhist_year(1957), 2500);
     }
 
     #[test]
