@@ -6,7 +6,7 @@ use std::path::Path;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sdr_core::certificates::pdf::{CertificateDoc, render};
-use sdr_core::certificates::write_atomically;
+use sdr_core::files::write_atomically;
 use sdr_core::{Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::content::Diagnostic;
+use crate::diagnostic::Diagnostic;
 
 /// What went wrong, as a stable code. The interface translates the code; it never parses a
 /// message.
@@ -81,6 +81,10 @@ pub enum CoreError {
     FileUnreadable { path: PathBuf, detail: String },
     #[error("this is not an issuer key exported by SME Digital Resilience")]
     BadKey,
+    /// A fault of the app itself (a record that should be there is not, a drawing that
+    /// failed): nothing the user typed or chose is to blame.
+    #[error("internal error: {0}")]
+    Internal(String),
     /// A SQLite error that `storage::classify` could not attribute to the file or the disk.
     #[error("database error: {0}")]
     Sql(rusqlite::Error),
@@ -116,7 +120,7 @@ impl CoreError {
             CoreError::BadKey => ErrorCode::BadKey,
             // storage::classify has already turned every SQLite error a user can act on into
             // one of the variants above; what is left is a bug.
-            CoreError::Sql(_) => ErrorCode::Internal,
+            CoreError::Internal(_) | CoreError::Sql(_) => ErrorCode::Internal,
         }
     }
 

@@ -4,9 +4,13 @@
 pub mod certificates;
 pub mod clock;
 pub mod content;
+pub mod diagnostic;
 pub mod error;
+pub mod files;
+pub mod keys;
 pub mod learning;
 pub mod locale;
+mod pool;
 mod storage;
 pub mod views;
 pub mod workshops;

@@ -5,9 +5,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::certificates::signing::Claims;
-pub use crate::content::Diagnostic;
 pub use crate::content::QuestionKind;
-pub use crate::content::Severity;
+pub use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::Severity;
 pub use crate::error::{ErrorCode, ErrorPayload};
 pub use crate::learning::LessonStatus;
 pub use crate::locale::Locale;

@@ -1,12 +1,9 @@
-//! Certificates: the signed payload, the words printed in each language, the PDF, and writing
-//! files so that a crash never leaves half a certificate behind.
+//! Certificates: the signed payload, the words printed in each language, the PDF, ids and file
+//! names. Keys are in `crate::keys`; files are written through `crate::files`.
 
 pub mod pdf;
 pub mod signing;
 pub mod texts;
-
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
 
 /// A new certificate id: `SDR-`, the workshop's tag (economy and year, e.g. `TH18`), then 10
 /// random characters of Crockford's base32 (no I, L, O or U, so it reads aloud without doubt).
@@ -50,37 +47,6 @@ pub fn file_name(certificate_id: &str, name: &str) -> String {
     }
 }
 
-/// Writes `bytes` to `path` so that `path` is either absent, the old file, or the whole new
-/// file: a temporary file in the same folder, flushed to disk, then renamed over.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let tmp: PathBuf = dir.join(format!(
-        ".{}.{}.part",
-        name.unwrap_or_default(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        // Make the rename itself durable.
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,17 +70,5 @@ mod tests {
         assert_eq!(file_name("X", "../../etc/passwd"), "X_etc-passwd.pdf");
         assert_eq!(file_name("X", "///"), "X.pdf");
         assert!(file_name("X", &"陳".repeat(200)).len() < 140);
-    }
-
-    #[test]
-    fn an_atomic_write_replaces_whole_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.pdf");
-        write_atomically(&path, b"one").unwrap();
-        write_atomically(&path, b"two").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let missing = dir.path().join("no/such/folder/a.pdf");
-        assert!(write_atomically(&missing, b"x").is_err());
     }
 }

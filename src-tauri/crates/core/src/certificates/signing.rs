@@ -6,8 +6,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
+
+use crate::keys::fingerprint;
 
 /// What a certificate asserts. Field order is the serialised order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,31 +30,6 @@ pub struct Claims {
 
 /// The prefix of every payload; the `1` is the format version.
 pub const PREFIX: &str = "SDR1.";
-/// The prefix of an exported public key.
-pub const KEY_PREFIX: &str = "SDRKEY1.";
-
-/// The key fingerprint: the first 8 bytes of SHA-256 of the public key, as 16 hex digits.
-pub fn fingerprint(public: &VerifyingKey) -> String {
-    let digest = Sha256::digest(public.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `3f2a9c0177be4d10` → `3f2a 9c01 77be 4d10`, for reading aloud and printing.
-pub fn grouped(fingerprint: &str) -> String {
-    fingerprint
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A new key from the operating system's random source.
-pub fn generate_key() -> Result<SigningKey, String> {
-    let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| format!("no random source: {e}"))?;
-    Ok(SigningKey::from_bytes(&seed))
-}
 
 /// Signs `claims` into a payload.
 pub fn sign(key: &SigningKey, claims: &Claims) -> String {
@@ -95,24 +71,6 @@ impl Parsed {
         fingerprint(public) == self.claims.issuer
             && public.verify_strict(&self.json, &self.signature).is_ok()
     }
-}
-
-/// The text form of a public key: `SDRKEY1.<base64url of the 32 bytes>`.
-pub fn export_key(public: &VerifyingKey) -> String {
-    format!("{KEY_PREFIX}{}", B64.encode(public.as_bytes()))
-}
-
-/// Reads a key exported by [`export_key`]; surrounding text (a file's newline) is ignored.
-pub fn import_key(text: &str) -> Option<VerifyingKey> {
-    let start = text.find(KEY_PREFIX)?;
-    let token: String = text[start + KEY_PREFIX.len()..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    let bytes: [u8; 32] = B64.decode(token).ok()?.try_into().ok()?;
-    VerifyingKey::from_bytes(&bytes)
-        .ok()
-        .filter(|k| !k.is_weak())
 }
 
 #[cfg(test)]
@@ -174,15 +132,6 @@ mod tests {
     }
 
     #[test]
-    fn keys_export_and_import() {
-        let k = key(7).verifying_key();
-        let text = format!("{}\n", export_key(&k));
-        assert_eq!(import_key(&text), Some(k));
-        assert_eq!(import_key("SDRKEY1.abc"), None);
-        assert_eq!(import_key("hello"), None);
-    }
-
-    #[test]
     fn garbage_is_not_a_payload() {
         for s in [
             "",
@@ -194,10 +143,5 @@ mod tests {
         ] {
             assert!(parse(s).is_none(), "{s}");
         }
-    }
-
-    #[test]
-    fn fingerprints_group_for_reading() {
-        assert_eq!(grouped("3f2a9c0177be4d10"), "3f2a 9c01 77be 4d10");
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::PackFiles;
-use super::loader::{Checker, LocaleCoverage, line_at, valid_id};
+use super::checking::{Checker, LocaleCoverage, line_at, valid_id};
 use crate::locale::Locale;
 
 pub const GLOSSARY_FILE: &str = "glossary.toml";

@@ -6,60 +6,26 @@
 //! core reads).
 
 pub mod assessment;
+mod checking;
 mod files;
 pub mod glossary;
+mod lessons;
 mod loader;
+mod manifest;
 pub mod markdown;
 pub mod quiz;
 
 use std::collections::{BTreeMap, HashMap};
 
+pub use checking::LocaleCoverage;
 pub use files::PackFiles;
-pub use loader::{Checked, DEFAULT_PASS_MARK, LocaleCoverage, check, load};
+pub use loader::{Checked, check, load};
+pub use manifest::DEFAULT_PASS_MARK;
 pub use quiz::{Question, QuestionKind, QuestionText, Quiz};
-use serde::Serialize;
-use ts_rs::TS;
+
+pub use crate::diagnostic::{Diagnostic, Severity};
 
 use crate::locale::Locale;
-
-/// How serious a finding is: errors make a pack unusable, warnings (such as a missing
-/// translation) do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One finding about a pack, pointing at the file, and where known the line and field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// Path relative to the pack root, with `/` separators.
-    pub file: String,
-    /// 1-based line in that file.
-    pub line: Option<u32>,
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {sev}")?;
-        if let Some(field) = &self.field {
-            write!(f, ": field `{field}`")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 /// A validated course.
 #[derive(Debug, Clone)]

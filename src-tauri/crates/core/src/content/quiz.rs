@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use ts_rs::TS;
 
-use super::loader::{Checker, line_at, valid_id};
+use super::PackFiles;
+use super::checking::{Checker, LocaleCoverage, line_at, valid_id};
+use super::manifest::ManifestToml;
 use crate::locale::Locale;
 
 pub const QUIZ_FILE: &str = "quiz.toml";
@@ -297,4 +299,67 @@ pub(super) fn check_same_structure(
         }
     }
     c.error_count() == before
+}
+
+/// Checks each module's quiz: the source locale's defines it, translations must match it.
+pub(super) fn check_quizzes(
+    files: &PackFiles,
+    c: &mut Checker,
+    manifest: &ManifestToml,
+    locales: &[Locale],
+    source_locale: Locale,
+    coverage: &mut [LocaleCoverage],
+) -> Vec<Option<Quiz>> {
+    let mut quizzes = Vec::new();
+    for m in &manifest.modules {
+        let lessons: Vec<&str> = m.lesson_ids().collect();
+        let path = |loc: Locale| format!("{loc}/{}/{QUIZ_FILE}", m.id());
+        let source_path = path(source_locale);
+        let Some((questions, texts)) = c
+            .text(files, &source_path)
+            .and_then(|src| check_quiz(c, &source_path, src, &lessons))
+        else {
+            if files.get(&source_path).is_none() {
+                for &loc in locales.iter().filter(|&&l| l != source_locale) {
+                    if files.get(&path(loc)).is_some() {
+                        c.error(
+                            &path(loc),
+                            None,
+                            None,
+                            "a translated quiz for a module whose source locale has no quiz",
+                        );
+                    }
+                }
+            }
+            quizzes.push(None);
+            continue;
+        };
+        let mut all = BTreeMap::from([(source_locale, texts)]);
+        for cov in coverage.iter_mut() {
+            cov.quizzes_total += 1;
+            let loc = cov.locale;
+            if loc == source_locale {
+                cov.quizzes_present += 1;
+                continue;
+            }
+            let p = path(loc);
+            if files.get(&p).is_none() {
+                cov.missing.push(p);
+                continue;
+            }
+            if let Some((qs, texts)) = c
+                .text(files, &p)
+                .and_then(|src| check_quiz(c, &p, src, &lessons))
+                && check_same_structure(c, &p, &questions, &qs)
+            {
+                all.insert(loc, texts);
+                cov.quizzes_present += 1;
+            }
+        }
+        quizzes.push(Some(Quiz {
+            questions,
+            texts: all,
+        }));
+    }
+    quizzes
 }

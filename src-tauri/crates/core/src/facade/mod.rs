@@ -17,6 +17,7 @@ use crate::views::{
 
 mod assessments;
 mod certificates;
+mod keys;
 mod quizzes;
 mod workshops;
 

@@ -104,7 +104,7 @@ impl Sdr {
             self.db.enrol(profile_id, workshop_id, now_ms)?;
         }
         self.workshop_status(profile_id)?
-            .ok_or_else(|| CoreError::InvalidInput("enrolment was not recorded".to_string()))
+            .ok_or_else(|| CoreError::Internal("enrolment was not recorded".to_string()))
     }
 
     /// The learner's workshop and what they still need; `None` when not enrolled.

@@ -1,0 +1,149 @@
+//! Files that cross the edge of the app. Everything read from a file someone handed over (a
+//! certificate, a key, and later results files, rosters and content packs) goes through
+//! [`read_untrusted`]: a regular file, refused when larger than its kind's cap, read with a
+//! bound so a file that grows or lies about its size still cannot fill the memory. Everything
+//! the app writes for a person goes through [`write_atomically`]: the path holds the old file
+//! or the whole new one, never half of it.
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use crate::error::{CoreError, Result};
+
+/// How much of a kind of file the app is willing to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cap {
+    /// What the file is, for the message ("certificate", "key file").
+    pub what: &'static str,
+    /// The largest size accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+/// A certificate PDF: tens of kilobytes; 16 MiB leaves room for any PDF tool's rewrite.
+pub const CERTIFICATE: Cap = Cap {
+    what: "certificate",
+    max_bytes: 16 * 1024 * 1024,
+};
+
+/// An exported issuer key: one line of text.
+pub const KEY_FILE: Cap = Cap {
+    what: "key file",
+    max_bytes: 64 * 1024,
+};
+
+/// Reads a file someone else made, whole, if it is a regular file within `cap`.
+pub fn read_untrusted(path: &Path, cap: Cap) -> Result<Vec<u8>> {
+    let unreadable = |detail: String| CoreError::FileUnreadable {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let too_large = || {
+        unreadable(format!(
+            "this {} is larger than {} bytes, the most accepted",
+            cap.what, cap.max_bytes
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
+    // A FIFO or a device would block or never end; a folder is no file.
+    if !meta.is_file() {
+        return Err(unreadable("not a regular file".into()));
+    }
+    if meta.len() > cap.max_bytes {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() as u64 > cap.max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path` so that `path` is either absent, the old file, or the whole new
+/// file: a temporary file in the same folder, flushed to disk, then renamed over it, and the
+/// folder flushed so the rename survives a power cut. A failure leaves no temporary behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_io(path, bytes).map_err(|e| CoreError::FileUnwritable {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+fn write_atomically_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let tmp: PathBuf = dir.join(format!(
+        ".{}.{}.part",
+        name.unwrap_or_default(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    const TINY: Cap = Cap {
+        what: "test file",
+        max_bytes: 8,
+    };
+
+    #[test]
+    fn an_atomic_write_replaces_whole_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let missing = dir.path().join("no/such/folder/a.pdf");
+        let e = write_atomically(&missing, b"x").unwrap_err();
+        assert_eq!(e.code(), ErrorCode::FileUnwritable);
+    }
+
+    #[test]
+    fn untrusted_reads_take_regular_files_within_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("ok");
+        std::fs::write(&ok, b"12345678").unwrap();
+        assert_eq!(read_untrusted(&ok, TINY).unwrap(), b"12345678");
+
+        let big = dir.path().join("big");
+        std::fs::write(&big, b"123456789").unwrap();
+        let e = read_untrusted(&big, TINY).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::FileUnreadable);
+        assert!(e.to_string().contains("larger than 8 bytes"), "{e}");
+
+        for not_a_file in [dir.path().to_path_buf(), PathBuf::from("/dev/zero")] {
+            let e = read_untrusted(&not_a_file, TINY).unwrap_err();
+            assert!(e.to_string().contains("not a regular file"), "{e}");
+        }
+        let e = read_untrusted(&dir.path().join("absent"), TINY).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::FileUnreadable);
+    }
+}
