@@ -24,6 +24,17 @@ pub struct Profile {
     pub created_at_ms: i64,
 }
 
+impl From<crate::learning::Learner> for Profile {
+    fn from(l: crate::learning::Learner) -> Profile {
+        Profile {
+            id: l.id,
+            display_name: l.display_name,
+            locale: l.locale,
+            created_at_ms: l.created_at_ms,
+        }
+    }
+}
+
 /// What the first screen needs.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct StartState {

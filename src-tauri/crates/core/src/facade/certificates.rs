@@ -10,9 +10,9 @@ use crate::certificates::signing::{self, Claims};
 use crate::certificates::texts::{economy_code, economy_name, texts};
 use crate::certificates::{file_name, new_id};
 use crate::error::{CoreError, Result};
+use crate::learning::Learner;
 use crate::locale::Locale;
 use crate::storage::StoredCertificate;
-use crate::views::Profile;
 use crate::views::{
     BatchProgress, BatchSkipped, BatchSummary, BatchWritten, CertificateInfo, Verdict, VerifyReport,
 };
@@ -38,7 +38,7 @@ impl Sdr {
     /// The learner's certificate for their workshop: the one issued before (a certificate,
     /// once issued, stands), or a new one signed now if every requirement is met; otherwise
     /// what is still missing.
-    fn issue(&self, profile: &Profile, w: &Workshop, now_ms: i64) -> Result<Issued> {
+    fn issue(&self, profile: &Learner, w: &Workshop, now_ms: i64) -> Result<Issued> {
         if let Some(c) = self.db.certificate_for(&profile.id, &w.id)? {
             let claims = signing::parse(&c.payload)
                 .ok_or_else(|| CoreError::Internal("a stored certificate is unreadable".into()))?
@@ -79,7 +79,7 @@ impl Sdr {
         &self,
         profile_id: &str,
         now_ms: i64,
-    ) -> Result<(Profile, Workshop, StoredCertificate, Claims)> {
+    ) -> Result<(Learner, Workshop, StoredCertificate, Claims)> {
         let profile = self.profile(profile_id)?;
         let w = self
             .enrolled_workshop(profile_id)?
@@ -93,7 +93,7 @@ impl Sdr {
     /// Everything a certificate prints, in the learner's language with an English line.
     fn prepare(
         &self,
-        profile: &Profile,
+        profile: &Learner,
         cert: &StoredCertificate,
         claims: &Claims,
         w: &Workshop,

@@ -7,7 +7,9 @@ use std::path::Path;
 use crate::content::{Lesson, Pack};
 use crate::error::{CoreError, Result};
 use crate::learning::quiz::ModuleResults;
-use crate::learning::{EventKind, LessonStatus, Progress, ProgressEvent, normalize_display_name};
+use crate::learning::{
+    EventKind, Learner, LessonStatus, Progress, ProgressEvent, normalize_display_name,
+};
 use crate::locale::Locale;
 use crate::storage::Db;
 use crate::views::{
@@ -72,7 +74,7 @@ impl Sdr {
             .filter(|id| profiles.iter().any(|p| &p.id == id));
         Ok(StartState {
             device_locale,
-            profiles,
+            profiles: profiles.into_iter().map(Profile::from).collect(),
             last_profile_id,
             locales: Locale::ALL
                 .into_iter()
@@ -99,7 +101,7 @@ impl Sdr {
         if taken {
             return Err(CoreError::NameTaken(display_name));
         }
-        let profile = Profile {
+        let profile = Learner {
             id: uuid::Uuid::new_v4().to_string(),
             display_name,
             locale,
@@ -107,10 +109,10 @@ impl Sdr {
         };
         self.db.insert_profile(&profile)?;
         self.remember(&profile)?;
-        Ok(profile)
+        Ok(profile.into())
     }
 
-    pub(super) fn profile(&self, id: &str) -> Result<Profile> {
+    pub(super) fn profile(&self, id: &str) -> Result<Learner> {
         self.db.profile(id)?.ok_or_else(|| CoreError::NotFound {
             what: "profile",
             id: id.to_string(),
@@ -119,7 +121,7 @@ impl Sdr {
 
     /// The device remembers the last learner and their language, so the next start greets
     /// the room in the language it was last used in.
-    fn remember(&self, profile: &Profile) -> Result<()> {
+    fn remember(&self, profile: &Learner) -> Result<()> {
         self.db.set_setting(LAST_PROFILE, &profile.id)?;
         self.db.set_setting(DEVICE_LOCALE, profile.locale.code())
     }
@@ -128,7 +130,7 @@ impl Sdr {
     pub fn select_profile(&self, id: &str) -> Result<Profile> {
         let profile = self.profile(id)?;
         self.remember(&profile)?;
-        Ok(profile)
+        Ok(profile.into())
     }
 
     pub fn set_profile_locale(&self, id: &str, locale: Locale) -> Result<Profile> {
@@ -136,7 +138,7 @@ impl Sdr {
         self.db.set_profile_locale(id, locale)?;
         let profile = self.profile(id)?;
         self.remember(&profile)?;
-        Ok(profile)
+        Ok(profile.into())
     }
 
     fn progress(&self, profile_id: &str) -> Result<Progress> {
@@ -258,7 +260,7 @@ impl Sdr {
             modules_complete,
             modules,
             resume,
-            profile,
+            profile: profile.into(),
         })
     }
 
@@ -320,7 +322,7 @@ impl Sdr {
         self.lesson_view(&profile, lesson)
     }
 
-    fn lesson_view(&self, profile: &Profile, lesson: &Lesson) -> Result<LessonView> {
+    fn lesson_view(&self, profile: &Learner, lesson: &Lesson) -> Result<LessonView> {
         let progress = self.progress(&profile.id)?;
         let locale = profile.locale;
         let fallback = self.pack.source_locale;

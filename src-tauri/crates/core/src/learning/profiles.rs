@@ -3,6 +3,18 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{CoreError, Result};
+use crate::locale::Locale;
+
+/// A learner on this device, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learner {
+    pub id: String,
+    /// NFC-normalised, as typed.
+    pub display_name: String,
+    /// The language of the interface and the course for this learner.
+    pub locale: Locale,
+    pub created_at_ms: i64,
+}
 
 /// The longest name a profile may have, in characters.
 pub const MAX_NAME_CHARS: usize = 80;

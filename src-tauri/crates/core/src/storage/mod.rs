@@ -11,7 +11,7 @@ pub(crate) use workshop_queries::{StoredCertificate, StoredIssuer};
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Params, Row};
 
 use crate::error::{CoreError, Result};
 
@@ -27,7 +27,7 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) struct Db {
-    pub(crate) conn: Connection,
+    conn: Connection,
     path: PathBuf,
 }
 
@@ -138,9 +138,48 @@ impl Db {
         Ok(value)
     }
 
+    /// The database file.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Turns a SQLite error into the error the user needs to see.
     pub(crate) fn classify(&self, e: rusqlite::Error) -> CoreError {
         classify(&self.path, e)
+    }
+
+    /// Runs SQL work on the connection: the one place a SQLite error of a query becomes the
+    /// user's error ([`classify`]). The helpers below cover the common shapes.
+    pub(crate) fn sql<T>(
+        &self,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        work(&self.conn).map_err(|e| self.classify(e))
+    }
+
+    /// Executes one statement (cached); the number of rows changed.
+    pub(crate) fn exec(&self, sql: &str, params: impl Params) -> Result<usize> {
+        self.sql(|c| c.prepare_cached(sql)?.execute(params))
+    }
+
+    /// The first row of a query, mapped, or `None`.
+    pub(crate) fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>> {
+        self.sql(|c| c.prepare_cached(sql)?.query_row(params, map).optional())
+    }
+
+    /// Every row of a query, mapped.
+    pub(crate) fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        self.sql(|c| c.prepare_cached(sql)?.query_map(params, map)?.collect())
     }
 }
 

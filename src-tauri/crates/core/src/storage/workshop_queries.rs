@@ -1,6 +1,6 @@
 //! SQL of workshops, enrolments, the issuer key, trusted issuers and issued certificates.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 use super::Db;
 use crate::error::{CoreError, Result};
@@ -60,15 +60,11 @@ impl Db {
     /// transaction. The trainer-owned columns are never written here, and a row whose seed
     /// columns already match is not written at all.
     pub(crate) fn load_workshop_seeds(&self, seeds: &[Workshop]) -> Result<usize> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.classify(e))?;
-        let mut changed = 0;
-        for w in seeds {
-            let locales: Vec<&str> = w.locales.iter().map(|l| l.code()).collect();
-            changed += tx
-                .execute(
+        self.in_transaction(|| {
+            let mut changed = 0;
+            for w in seeds {
+                let locales: Vec<&str> = w.locales.iter().map(|l| l.code()).collect();
+                changed += self.exec(
                     "INSERT INTO workshops (id, economy, year, locales, default_locale, calendar, utc_offset_min, required_modules, pass_mark, assessment_required)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                      ON CONFLICT (id) DO UPDATE SET
@@ -91,37 +87,26 @@ impl Db {
                         w.rule.pass_mark,
                         w.rule.assessment,
                     ],
-                )
-                .map_err(|e| self.classify(e))?;
-        }
-        tx.commit().map_err(|e| self.classify(e))?;
-        Ok(changed)
+                )?;
+            }
+            Ok(changed)
+        })
     }
 
     pub(crate) fn workshops(&self) -> Result<Vec<Workshop>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {WORKSHOP_COLUMNS} FROM workshops ORDER BY year, economy"
-            ))
-            .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map([], workshop_row)
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.classify(e))?;
-        Ok(rows)
+        self.rows(
+            &format!("SELECT {WORKSHOP_COLUMNS} FROM workshops ORDER BY year, economy"),
+            [],
+            workshop_row,
+        )
     }
 
     pub(crate) fn workshop(&self, id: &str) -> Result<Option<Workshop>> {
-        self.conn
-            .query_row(
-                &format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1"),
-                [id],
-                workshop_row,
-            )
-            .optional()
-            .map_err(|e| self.classify(e))
+        self.row(
+            &format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1"),
+            [id],
+            workshop_row,
+        )
     }
 
     pub(crate) fn set_workshop_details(
@@ -130,13 +115,10 @@ impl Db {
         d: &WorkshopDetails,
         now_ms: i64,
     ) -> Result<()> {
-        let n = self
-            .conn
-            .execute(
-                "UPDATE workshops SET city = ?2, host = ?3, start_date = ?4, end_date = ?5, edited_at_ms = ?6 WHERE id = ?1",
-                params![id, d.city, d.host, d.start_date, d.end_date, now_ms],
-            )
-            .map_err(|e| self.classify(e))?;
+        let n = self.exec(
+            "UPDATE workshops SET city = ?2, host = ?3, start_date = ?4, end_date = ?5, edited_at_ms = ?6 WHERE id = ?1",
+            params![id, d.city, d.host, d.start_date, d.end_date, now_ms],
+        )?;
         if n == 0 {
             return Err(CoreError::NotFound {
                 what: "workshop",
@@ -147,63 +129,48 @@ impl Db {
     }
 
     pub(crate) fn enrol(&self, profile_id: &str, workshop_id: &str, now_ms: i64) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO enrolments (id, profile_id, workshop_id, at_ms) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    uuid::Uuid::new_v4().to_string(),
-                    profile_id,
-                    workshop_id,
-                    now_ms
-                ],
-            )
-            .map_err(|e| self.classify(e))?;
+        self.exec(
+            "INSERT INTO enrolments (id, profile_id, workshop_id, at_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                profile_id,
+                workshop_id,
+                now_ms
+            ],
+        )?;
         Ok(())
     }
 
     /// The workshop a learner belongs to now (their latest enrolment).
     pub(crate) fn enrolment(&self, profile_id: &str) -> Result<Option<String>> {
-        self.conn
-            .query_row(
-                "SELECT workshop_id FROM enrolments WHERE profile_id = ?1 ORDER BY at_ms DESC, rowid DESC LIMIT 1",
-                [profile_id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.classify(e))
+        self.row(
+            "SELECT workshop_id FROM enrolments WHERE profile_id = ?1 ORDER BY at_ms DESC, rowid DESC LIMIT 1",
+            [profile_id],
+            |r| r.get(0),
+        )
     }
 
     /// The learners whose latest enrolment is `workshop_id`, by name.
     pub(crate) fn enrolled(&self, workshop_id: &str) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT p.id FROM profiles p
-                 JOIN enrolments e ON e.profile_id = p.id
-                 WHERE e.rowid = (SELECT e2.rowid FROM enrolments e2 WHERE e2.profile_id = p.id
-                                  ORDER BY e2.at_ms DESC, e2.rowid DESC LIMIT 1)
-                   AND e.workshop_id = ?1
-                 ORDER BY p.display_name",
-            )
-            .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map([workshop_id], |r| r.get(0))
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.classify(e))?;
-        Ok(rows)
+        self.rows(
+            "SELECT p.id FROM profiles p
+             JOIN enrolments e ON e.profile_id = p.id
+             WHERE e.rowid = (SELECT e2.rowid FROM enrolments e2 WHERE e2.profile_id = p.id
+                              ORDER BY e2.at_ms DESC, e2.rowid DESC LIMIT 1)
+               AND e.workshop_id = ?1
+             ORDER BY p.display_name",
+            [workshop_id],
+            |r| r.get(0),
+        )
     }
 
     /// This installation's key (secret, public), if it has one yet.
     pub(crate) fn issuer_key(&self) -> Result<Option<([u8; 32], [u8; 32])>> {
-        self.conn
-            .query_row(
-                "SELECT secret, public FROM issuer_key WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.classify(e))
+        self.row(
+            "SELECT secret, public FROM issuer_key WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// Stores the key unless one exists already (then the stored one wins).
@@ -213,46 +180,35 @@ impl Db {
         public: &[u8; 32],
         now_ms: i64,
     ) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO issuer_key (id, secret, public, created_at_ms) VALUES (1, ?1, ?2, ?3)",
-                params![secret, public, now_ms],
-            )
-            .map_err(|e| self.classify(e))?;
+        self.exec(
+            "INSERT OR IGNORE INTO issuer_key (id, secret, public, created_at_ms) VALUES (1, ?1, ?2, ?3)",
+            params![secret, public, now_ms],
+        )?;
         Ok(())
     }
 
     pub(crate) fn trusted_issuers(&self) -> Result<Vec<StoredIssuer>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT fingerprint, public, label, imported_at_ms FROM trusted_issuers ORDER BY imported_at_ms, fingerprint",
-            )
-            .map_err(|e| self.classify(e))?;
-        let rows = stmt
-            .query_map([], |r| {
+        self.rows(
+            "SELECT fingerprint, public, label, imported_at_ms FROM trusted_issuers ORDER BY imported_at_ms, fingerprint",
+            [],
+            |r| {
                 Ok(StoredIssuer {
                     fingerprint: r.get(0)?,
                     public: r.get(1)?,
                     label: r.get(2)?,
                     imported_at_ms: r.get(3)?,
                 })
-            })
-            .map_err(|e| self.classify(e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.classify(e))?;
-        Ok(rows)
+            },
+        )
     }
 
     /// Adds or renames a trusted issuer.
     pub(crate) fn upsert_trusted_issuer(&self, i: &StoredIssuer) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO trusted_issuers (fingerprint, public, label, imported_at_ms) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (fingerprint) DO UPDATE SET label = excluded.label",
-                params![i.fingerprint, i.public, i.label, i.imported_at_ms],
-            )
-            .map_err(|e| self.classify(e))?;
+        self.exec(
+            "INSERT INTO trusted_issuers (fingerprint, public, label, imported_at_ms) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (fingerprint) DO UPDATE SET label = excluded.label",
+            params![i.fingerprint, i.public, i.label, i.imported_at_ms],
+        )?;
         Ok(())
     }
 
@@ -261,31 +217,26 @@ impl Db {
         profile_id: &str,
         workshop_id: &str,
     ) -> Result<Option<StoredCertificate>> {
-        self.conn
-            .query_row(
-                "SELECT id, profile_id, workshop_id, payload, issued_at_ms FROM certificates WHERE profile_id = ?1 AND workshop_id = ?2",
-                [profile_id, workshop_id],
-                |r| {
-                    Ok(StoredCertificate {
-                        id: r.get(0)?,
-                        profile_id: r.get(1)?,
-                        workshop_id: r.get(2)?,
-                        payload: r.get(3)?,
-                        issued_at_ms: r.get(4)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.classify(e))
+        self.row(
+            "SELECT id, profile_id, workshop_id, payload, issued_at_ms FROM certificates WHERE profile_id = ?1 AND workshop_id = ?2",
+            [profile_id, workshop_id],
+            |r| {
+                Ok(StoredCertificate {
+                    id: r.get(0)?,
+                    profile_id: r.get(1)?,
+                    workshop_id: r.get(2)?,
+                    payload: r.get(3)?,
+                    issued_at_ms: r.get(4)?,
+                })
+            },
+        )
     }
 
     pub(crate) fn insert_certificate(&self, c: &StoredCertificate) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO certificates (id, profile_id, workshop_id, payload, issued_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![c.id, c.profile_id, c.workshop_id, c.payload, c.issued_at_ms],
-            )
-            .map_err(|e| self.classify(e))?;
+        self.exec(
+            "INSERT INTO certificates (id, profile_id, workshop_id, payload, issued_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![c.id, c.profile_id, c.workshop_id, c.payload, c.issued_at_ms],
+        )?;
         Ok(())
     }
 }
