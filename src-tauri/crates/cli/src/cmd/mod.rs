@@ -1,0 +1,54 @@
+//! One module per subcommand; each has its clap `Args` and a `run`. What they share: the
+//! data folder option, opening the core, and the clock.
+
+pub mod certify;
+pub mod key;
+pub mod lint;
+pub mod trust;
+pub mod verify;
+pub mod workshops;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sdr_core::{Sdr, content};
+
+#[derive(clap::Args)]
+pub struct DataDir {
+    /// The app's data folder; by default `SDR_DATA_DIR`, else the one the app uses.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+impl DataDir {
+    fn open(&self) -> Result<Sdr, String> {
+        let dir = match &self.data_dir {
+            Some(d) => d.clone(),
+            None => sdr_core::data_dir(std::env::var_os("SDR_DATA_DIR"), dirs::data_dir()),
+        };
+        let pack = content::builtin().map_err(|e| e.to_string())?;
+        Sdr::open(&dir, pack).map_err(|e| e.to_string())
+    }
+}
+
+/// Opens the data folder and runs `f`; a failure prints `sdr: …` and exits with 2.
+fn with_core(data: &DataDir, f: impl FnOnce(&Sdr) -> Result<ExitCode, String>) -> ExitCode {
+    match data.open().and_then(|sdr| f(&sdr)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sdr: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Now, from the one clock the app uses too (`SDR_TEST_CLOCK` fixes it in test builds).
+fn now_ms() -> i64 {
+    static CLOCK: std::sync::LazyLock<sdr_core::clock::Clock> = std::sync::LazyLock::new(|| {
+        sdr_core::clock::Clock::from_env(cfg!(debug_assertions)).unwrap_or_else(|e| {
+            eprintln!("sdr: {e}");
+            std::process::exit(2)
+        })
+    });
+    CLOCK.now_ms()
+}
