@@ -28,7 +28,7 @@ pub(crate) struct StoredIssuer {
 
 const WORKSHOP_COLUMNS: &str = "id, economy, year, locales, default_locale, calendar, utc_offset_min, required_modules, pass_mark, assessment_required, city, host, start_date, end_date";
 
-fn workshop_row(r: &Row) -> rusqlite::Result<Workshop> {
+fn workshop_row(r: &Row<'_>) -> rusqlite::Result<Workshop> {
     let locales: String = r.get(3)?;
     let default_locale: String = r.get(4)?;
     let calendar: String = r.get(5)?;
