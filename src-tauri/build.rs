@@ -1,45 +1,168 @@
-// The app's own commands are declared here so that the capability file can allow exactly them
-// (and tauri-build refuses a capability that names one that does not exist).
-const COMMANDS: &[&str] = &[
-    "start_state",
-    "set_device_locale",
-    "create_profile",
-    "select_profile",
-    "set_profile_locale",
-    "library",
-    "open_lesson",
-    "set_lesson_done",
-    "glossary",
-    "app_ready",
-    "print_page",
-    "start_quiz",
-    "answer_question",
-    "finish_quiz",
-    "assessment_overview",
-    "start_assessment",
-    "answer_assessment",
-    "finish_assessment",
-    "assessment_report",
-    "workshops",
-    "update_workshop",
-    "enrol",
-    "workshop_status",
-    "roster",
-    "save_certificate",
-    "issue_certificates",
-    "verify_text",
-    "verify_file",
-    "issuer_key",
-    "export_issuer_key",
-    "read_issuer_key_file",
-    "trusted_issuers",
-    "import_issuer",
+//! The app's commands are written once, as `#[tauri::command]` functions in `src/commands/`.
+//! This script reads them from there and generates everything else that must name them:
+//! - the app manifest for tauri-build, which defines an `allow-<command>` permission each;
+//! - `capabilities/main-window.json`, which allows exactly those (rewritten only when the
+//!   command list changes; it is committed so the allow-list can be reviewed);
+//! - `$OUT_DIR/commands.rs`: the `invoke_handler!` macro that registers them and `COMMANDS`,
+//!   each name with its arguments as the page passes them (camelCase), which a test compares
+//!   with the wrappers in `ui/src/lib/ipc/index.ts`.
+
+use std::path::Path;
+
+/// Parameters Tauri fills in itself; the page never passes them.
+const INJECTED: &[&str] = &[
+    "State<",
+    "AppHandle",
+    "tauri::AppHandle",
+    "WebviewWindow",
+    "tauri::WebviewWindow",
+    "Window",
 ];
 
+struct Command {
+    module: String,
+    name: String,
+    args: Vec<String>,
+}
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits a parameter list at the commas outside `<>`, `()` and `[]`.
+fn split_params(params: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut out) = (0i32, 0, Vec::new());
+    for (i, c) in params.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&params[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&params[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn commands_in(module: &str, src: &str) -> Vec<Command> {
+    let mut found = Vec::new();
+    for (at, _) in src.match_indices("#[tauri::command]") {
+        let rest = &src[at..];
+        let fn_at = rest.find("fn ").expect("a command is a function");
+        let rest = &rest[fn_at + 3..];
+        let open = rest.find('(').expect("a function has parameters");
+        let name = rest[..open].trim().to_string();
+        let mut depth = 0;
+        let mut close = open;
+        for (i, c) in rest[open..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = open + i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let args = split_params(&rest[open + 1..close])
+            .into_iter()
+            .filter_map(|p| {
+                let (arg, ty) = p.split_once(':')?;
+                let ty = ty.trim();
+                (!INJECTED.iter().any(|t| ty.starts_with(t))).then(|| camel(arg.trim()))
+            })
+            .collect();
+        found.push(Command {
+            module: module.to_string(),
+            name,
+            args,
+        });
+    }
+    found
+}
+
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands");
+    let mut files: Vec<_> = std::fs::read_dir("src/commands")
+        .expect("src/commands")
+        .map(|e| e.expect("a readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs") && !p.ends_with("mod.rs"))
+        .collect();
+    files.sort();
+    let mut commands = Vec::new();
+    for file in &files {
+        let module = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(file).expect("a readable command file");
+        commands.extend(commands_in(&module, &src));
+    }
+
+    let mut generated = String::from(
+        "// Generated by build.rs from the #[tauri::command] functions in src/commands/.\n\n\
+         /// Registers every command of `src/commands/`.\n\
+         macro_rules! invoke_handler {\n    () => {\n        tauri::generate_handler![\n",
+    );
+    for c in &commands {
+        generated.push_str(&format!(
+            "            commands::{}::{},\n",
+            c.module, c.name
+        ));
+    }
+    generated.push_str(
+        "        ]\n    };\n}\n\n\
+         /// Every command, with its arguments as the page passes them.\n\
+         pub const COMMANDS: &[(&str, &[&str])] = &[\n",
+    );
+    for c in &commands {
+        let args: Vec<String> = c.args.iter().map(|a| format!("{a:?}")).collect();
+        generated.push_str(&format!("    ({:?}, &[{}]),\n", c.name, args.join(", ")));
+    }
+    generated.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("commands.rs");
+    std::fs::write(out, generated).expect("OUT_DIR is writable");
+
+    let permissions: Vec<String> = commands
+        .iter()
+        .map(|c| format!("    \"allow-{}\"", c.name.replace('_', "-")))
+        .collect();
+    let capability = format!(
+        "{{\n  \"identifier\": \"main-window\",\n  \"description\": \"Generated by build.rs from src/commands/. The main window may call the app's own commands and nothing else: no file system, shell, HTTP or other plugin access (file dialogs are opened by the backend, never by the page).\",\n  \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    );
+    let cap_path = Path::new("capabilities/main-window.json");
+    if std::fs::read_to_string(cap_path).ok().as_deref() != Some(capability.as_str()) {
+        std::fs::write(cap_path, capability).expect("capabilities/ is writable");
+    }
+
+    // tauri-build keeps the list for the whole build: leaking it is what 'static asks for.
+    let names: &'static [&'static str] = commands
+        .iter()
+        .map(|c| &*String::leak(c.name.clone()))
+        .collect::<Vec<_>>()
+        .leak();
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names)),
     )
     .expect("tauri build script");
 }

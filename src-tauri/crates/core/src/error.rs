@@ -40,6 +40,44 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, for the interface to recognise (generated into its bindings).
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::DatabaseCorrupt,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::DatabaseReadOnly,
+        ErrorCode::DatabaseUnavailable,
+        ErrorCode::ContentInvalid,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidInput,
+        ErrorCode::NameTaken,
+        ErrorCode::NotEligible,
+        ErrorCode::FileUnwritable,
+        ErrorCode::FileUnreadable,
+        ErrorCode::BadKey,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as the interface sees it (`database_corrupt`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::DatabaseCorrupt => "database_corrupt",
+            ErrorCode::DatabaseTooNew => "database_too_new",
+            ErrorCode::DatabaseReadOnly => "database_read_only",
+            ErrorCode::DatabaseUnavailable => "database_unavailable",
+            ErrorCode::ContentInvalid => "content_invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NameTaken => "name_taken",
+            ErrorCode::NotEligible => "not_eligible",
+            ErrorCode::FileUnwritable => "file_unwritable",
+            ErrorCode::FileUnreadable => "file_unreadable",
+            ErrorCode::BadKey => "bad_key",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
 /// The shape every error takes when it crosses to the interface.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorPayload {
@@ -133,3 +171,37 @@ impl CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_listed_once_and_spelled_as_serde_spells_it() {
+        // Adding a variant without listing it breaks this match (no wildcard arm).
+        let listed = |c: ErrorCode| match c {
+            ErrorCode::DatabaseCorrupt
+            | ErrorCode::DatabaseTooNew
+            | ErrorCode::DatabaseReadOnly
+            | ErrorCode::DatabaseUnavailable
+            | ErrorCode::ContentInvalid
+            | ErrorCode::NotFound
+            | ErrorCode::InvalidInput
+            | ErrorCode::NameTaken
+            | ErrorCode::NotEligible
+            | ErrorCode::FileUnwritable
+            | ErrorCode::FileUnreadable
+            | ErrorCode::BadKey
+            | ErrorCode::Internal => ErrorCode::ALL.contains(&c),
+        };
+        let mut seen = std::collections::HashSet::new();
+        for c in ErrorCode::ALL {
+            assert!(listed(c));
+            assert!(seen.insert(c.as_str()));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
+        }
+    }
+}

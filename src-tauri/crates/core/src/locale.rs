@@ -49,6 +49,26 @@ impl Locale {
     pub fn from_code(code: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }
+
+    /// The language's own name for itself, as the language switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ms => "Bahasa Melayu",
+            Locale::Fil => "Filipino",
+            Locale::ZhHant => "繁體中文",
+            Locale::Th => "ไทย",
+            Locale::Vi => "Tiếng Việt",
+        }
+    }
+
+    /// The BCP 47 tag for a document's `lang` (fonts and line breaking depend on it).
+    pub fn bcp47(self) -> &'static str {
+        match self {
+            Locale::ZhHant => "zh-Hant-TW",
+            other => other.code(),
+        }
+    }
 }
 
 impl std::fmt::Display for Locale {

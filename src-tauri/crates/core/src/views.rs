@@ -526,7 +526,34 @@ pub fn typescript_bindings() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&constant_tables());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The tables the interface needs beside the types, so it never keeps a copy of its own.
+fn constant_tables() -> String {
+    let quoted = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    let list = |items: Vec<String>| items.join(", ");
+    let record = |f: fn(Locale) -> &'static str| {
+        Locale::ALL
+            .iter()
+            .map(|&l| format!("  {}: {},\n", quoted(l.code()), quoted(f(l))))
+            .collect::<String>()
+    };
+    format!(
+        "/** Every locale, in the order the language switcher lists them. */\n\
+         export const LOCALES: readonly Locale[] = [{}];\n\n\
+         /** Each language's own name for itself. */\n\
+         export const LANGUAGE_NAMES: Record<Locale, string> = {{\n{}}};\n\n\
+         /** BCP 47 tags for the `lang` attribute. */\n\
+         export const HTML_LANG: Record<Locale, string> = {{\n{}}};\n\n\
+         /** Every error code the backend sends. */\n\
+         export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",
+        list(Locale::ALL.iter().map(|l| quoted(l.code())).collect()),
+        record(Locale::native_name),
+        record(Locale::bcp47),
+        list(ErrorCode::ALL.iter().map(|c| quoted(c.as_str())).collect()),
+    )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../ipc/bindings';
 import en from './messages/en.json';
 import { CATALOGS, LOCALES, coverage, lookup, type Catalog, type MessageKey } from './catalog';
 
@@ -17,6 +18,10 @@ describe('message catalogs', () => {
       expect(text, `${locale} ${key} is NFC`).toBe(text?.normalize('NFC'));
     }
     expect(coverage(locale)).toBe(100);
+  });
+
+  it('has a sentence for every error code the backend sends', () => {
+    for (const code of ERROR_CODES) expect(Object.keys(en), code).toContain(`error.${code}`);
   });
 
   it('keeps the fallback badge in Latin letters everywhere', () => {

@@ -1,5 +1,6 @@
 // Message catalogs of the six locales, and lookup with a visible English fallback.
 import type { Locale } from '../ipc';
+import { HTML_LANG, LANGUAGE_NAMES, LOCALES } from '../ipc/bindings';
 import en from './messages/en.json';
 import fil from './messages/fil.json';
 import ms from './messages/ms.json';
@@ -11,27 +12,8 @@ export type MessageKey = keyof typeof en;
 export type Catalog = Partial<Record<MessageKey, string>>;
 export type Params = Record<string, string | number>;
 
-export const LOCALES: readonly Locale[] = ['en', 'ms', 'fil', 'zh-Hant', 'th', 'vi'];
-
-/** Each language's own name for itself, as the switcher shows it. */
-export const LANGUAGE_NAMES: Record<Locale, string> = {
-  en: 'English',
-  ms: 'Bahasa Melayu',
-  fil: 'Filipino',
-  'zh-Hant': '繁體中文',
-  th: 'ไทย',
-  vi: 'Tiếng Việt',
-};
-
-/** BCP 47 tags for the `lang` attribute (fonts and line breaking depend on it). */
-export const HTML_LANG: Record<Locale, string> = {
-  en: 'en',
-  ms: 'ms',
-  fil: 'fil',
-  'zh-Hant': 'zh-Hant-TW',
-  th: 'th',
-  vi: 'vi',
-};
+// The locale tables are generated from the Rust side (see ipc/bindings.ts).
+export { HTML_LANG, LANGUAGE_NAMES, LOCALES };
 
 export const CATALOGS: Record<Locale, Catalog> = {
   en,

@@ -361,3 +361,29 @@ fingerprint: string,
 public_key: string, };
 
 export type TrustedIssuer = { fingerprint: string, label: string, imported_at_ms: number, };
+
+/** Every locale, in the order the language switcher lists them. */
+export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];
+
+/** Each language's own name for itself. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  "en": "English",
+  "ms": "Bahasa Melayu",
+  "fil": "Filipino",
+  "zh-Hant": "繁體中文",
+  "th": "ไทย",
+  "vi": "Tiếng Việt",
+};
+
+/** BCP 47 tags for the `lang` attribute. */
+export const HTML_LANG: Record<Locale, string> = {
+  "en": "en",
+  "ms": "ms",
+  "fil": "fil",
+  "zh-Hant": "zh-Hant-TW",
+  "th": "th",
+  "vi": "vi",
+};
+
+/** Every error code the backend sends. */
+export const ERROR_CODES: readonly ErrorCode[] = ["database_corrupt", "database_too_new", "database_read_only", "database_unavailable", "content_invalid", "not_found", "invalid_input", "name_taken", "not_eligible", "file_unwritable", "file_unreadable", "bad_key", "internal"];

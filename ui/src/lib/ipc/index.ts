@@ -26,23 +26,10 @@ import type {
   WorkshopView,
 } from './bindings';
 
-export type * from './bindings';
+import { ERROR_CODES } from './bindings';
 
-const CODES: readonly ErrorCode[] = [
-  'database_corrupt',
-  'database_too_new',
-  'database_read_only',
-  'database_unavailable',
-  'content_invalid',
-  'not_found',
-  'invalid_input',
-  'name_taken',
-  'not_eligible',
-  'file_unwritable',
-  'file_unreadable',
-  'bad_key',
-  'internal',
-];
+export type * from './bindings';
+export { HTML_LANG, LANGUAGE_NAMES, LOCALES } from './bindings';
 
 export class IpcError extends Error {
   readonly code: ErrorCode;
@@ -59,7 +46,7 @@ export function toIpcError(e: unknown): IpcError {
   if (e instanceof IpcError) return e;
   if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
     const { code, message } = e as { code: unknown; message: unknown };
-    if (typeof code === 'string' && (CODES as readonly string[]).includes(code)) {
+    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
       return new IpcError({ code: code as ErrorCode, message: String(message) });
     }
   }
