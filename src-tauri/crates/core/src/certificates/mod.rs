@@ -1,6 +1,7 @@
 //! Certificates: the signed payload, the words printed in each language, the PDF, and writing
 //! files so that a crash never leaves half a certificate behind.
 
+pub mod payload;
 pub mod pdf;
 pub mod signing;
 pub mod texts;

@@ -1,5 +1,4 @@
-//! Renders a certificate of completion as a one-page, A4 landscape PDF, and finds the signed
-//! payload back in such a PDF.
+//! Renders a certificate of completion as a one-page, A4 landscape PDF.
 //!
 //! Text is set in embedded Noto fonts: Noto Serif for Latin script (including Vietnamese), Noto
 //! Serif Thai for Thai and Noto Sans CJK TC for Han and the other CJK characters. Every string is
@@ -9,7 +8,7 @@
 //!
 //! The payload is drawn as a QR code and stored as plain ASCII in the document metadata: as the
 //! `/Subject` of the document information dictionary and as `dc:description` in the (uncompressed)
-//! XMP metadata stream. [`find_payload`] scans the bytes for it.
+//! XMP metadata stream, where [`find_payload`](super::payload::find_payload) finds it.
 
 use std::sync::LazyLock;
 
@@ -27,6 +26,7 @@ use qrcode::canvas::{Canvas, MaskPattern};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::payload::is_payload;
 use crate::locale::Locale;
 
 /// Everything printed on a certificate, already translated and formatted.
@@ -122,68 +122,6 @@ pub fn render(doc: &CertificateDoc) -> Result<Vec<u8>, PdfError> {
     document
         .finish()
         .map_err(|e| PdfError::Render(format!("{e:?}")))
-}
-
-/// Finds the signed payload stored in a PDF produced by [`render`].
-///
-/// Returns the first well-formed `SDR1.` token: `SDR1.` followed by non-empty `.`-separated runs
-/// of base64url characters (at most 4096 characters after the prefix), with white space, a PDF
-/// delimiter or a quote (or the start of the input) right before it and right after it. A token
-/// that runs to the end of the input counts as truncated. Any input is accepted; nothing is
-/// parsed as PDF.
-pub fn find_payload(pdf: &[u8]) -> Option<String> {
-    let prefix = PAYLOAD_PREFIX.as_bytes();
-    let mut from = 0;
-    while from < pdf.len() {
-        let found = pdf[from..]
-            .windows(prefix.len())
-            .position(|window| window == prefix)?;
-        let start = from + found;
-        if start > 0 && !is_delimiter(pdf[start - 1]) {
-            from = start + 1;
-            continue;
-        }
-        let len = pdf[start..].iter().position(|&b| !is_token_byte(b))?;
-        let end = start + len;
-        if is_delimiter(pdf[end])
-            && let Ok(token) = std::str::from_utf8(&pdf[start..end])
-            && is_payload(token)
-        {
-            return Some(token.to_string());
-        }
-        from = end;
-    }
-    None
-}
-
-const PAYLOAD_PREFIX: &str = "SDR1.";
-const MAX_PAYLOAD_BODY: usize = 4096;
-
-/// Bytes that may stand right before or after a payload: white space, PDF delimiters and quotes.
-fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace()
-        || matches!(
-            b,
-            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' | b'"' | b'\''
-        )
-}
-
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
-}
-
-fn is_payload(s: &str) -> bool {
-    let Some(body) = s.strip_prefix(PAYLOAD_PREFIX) else {
-        return false;
-    };
-    !body.is_empty()
-        && body.len() <= MAX_PAYLOAD_BODY
-        && body.split('.').all(|segment| {
-            !segment.is_empty()
-                && segment
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-        })
 }
 
 fn language_tag(locale: Locale) -> &'static str {
@@ -1512,6 +1450,7 @@ fn mask_penalty(dark: &[bool], width: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::certificates::payload::{PAYLOAD_PREFIX, find_payload};
 
     fn payload(seed: u64, len: usize) -> String {
         const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -1891,48 +1830,6 @@ mod tests {
         assert!(pdf.windows(subject.len()).any(|w| w == subject.as_bytes()));
         let xmp = format!(">{}<", doc.payload);
         assert!(pdf.windows(xmp.len()).any(|w| w == xmp.as_bytes()));
-    }
-
-    #[test]
-    fn find_payload_rejects_garbage_without_panicking() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        for len in [0usize, 1, 4, 5, 6, 100, 4096, 100_000] {
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state as u8
-                })
-                .collect();
-            assert_eq!(find_payload(&bytes), None);
-        }
-        for input in [
-            &b"SDR1."[..],
-            b"SDR1",
-            b"(SDR1.)",
-            b"(SDR1..abc)",
-            b"(SDR1.abc.)",
-            b"(SDR1..)",
-            b"(SDR1.abc",
-            b"(XSDR1.abc)",
-            b"(sdr1.abc)",
-            b"(SDR1.ab$c)",
-            b"SDR1.SDR1.SDR1.SDR1.",
-            b"\xff\xfe(SDR1.\xff)",
-        ] {
-            assert_eq!(find_payload(input), None, "{input:?}");
-        }
-        let too_long = format!("({}{})", PAYLOAD_PREFIX, "A".repeat(MAX_PAYLOAD_BODY + 1));
-        assert_eq!(find_payload(too_long.as_bytes()), None);
-        assert_eq!(
-            find_payload(b"junk (SDR1.x) (SDR1.abc.def_-9) more").as_deref(),
-            Some("SDR1.x")
-        );
-        assert_eq!(
-            find_payload(b"xSDR1.bad \xffSDR1.bad (SDR1.abc.def_-9)").as_deref(),
-            Some("SDR1.abc.def_-9")
-        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
 use super::Sdr;
+use crate::certificates::payload::find_payload;
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
 use crate::certificates::texts::{economy_code, economy_name, texts};
@@ -395,9 +396,9 @@ impl Sdr {
         // The payload sits in a PDF's metadata, or is the whole text (what the QR code
         // holds); a line end after the text lets it be found like one inside a file.
         let payload = if input.starts_with(b"%PDF") {
-            pdf::find_payload(input)
+            find_payload(input)
         } else {
-            pdf::find_payload(&[input, b"\n"].concat())
+            find_payload(&[input, b"\n"].concat())
         };
         let mut report = VerifyReport {
             verdict: Verdict::NotACertificate,
