@@ -23,6 +23,10 @@ use krilla::surface::{Location, Surface};
 use krilla::text::{Font, Glyph, GlyphId, TextDirection};
 use qrcode::EcLevel;
 use qrcode::canvas::{Canvas, MaskPattern};
+use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, MetadataProvider};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -509,173 +513,49 @@ impl FontSet {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Font metrics (cmap and hmtx), used to measure runs before they are drawn
+// Font metrics (cmap and hmtx, read with skrifa), used to measure runs before they are drawn
 // ---------------------------------------------------------------------------------------------
 
 /// Character to glyph mapping and horizontal advances of one font face.
 struct Metrics {
-    data: &'static [u8],
+    charmap: Charmap<'static>,
+    advances: GlyphMetrics<'static>,
     units_per_em: f32,
-    cmap: Cmap,
-    hmtx: usize,
-    num_h_metrics: usize,
-}
-
-/// Offset of the cmap subtable in use.
-enum Cmap {
-    /// Format 4: segment mapping to delta values (BMP only).
-    Segments(usize),
-    /// Format 12: segmented coverage (full Unicode).
-    Groups(usize),
-}
-
-fn u16_at(data: &[u8], offset: usize) -> Option<u16> {
-    let bytes = data.get(offset..offset.checked_add(2)?)?;
-    Some(u16::from_be_bytes([bytes[0], bytes[1]]))
-}
-
-fn u32_at(data: &[u8], offset: usize) -> Option<u32> {
-    let bytes = data.get(offset..offset.checked_add(4)?)?;
-    Some(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-}
-
-/// Offset of the table directory of face `index` (collections hold several faces).
-fn face_directory(data: &[u8], index: u32) -> Option<usize> {
-    if data.get(0..4)? == b"ttcf" {
-        if index >= u32_at(data, 8)? {
-            return None;
-        }
-        Some(u32_at(data, 12 + 4 * index as usize)? as usize)
-    } else if index == 0 {
-        Some(0)
-    } else {
-        None
-    }
-}
-
-/// Offset of table `tag` of the face whose directory starts at `directory`.
-fn table(data: &[u8], directory: usize, tag: &[u8; 4]) -> Option<usize> {
-    let count = u16_at(data, directory + 4)? as usize;
-    for i in 0..count {
-        let record = directory + 12 + 16 * i;
-        if data.get(record..record + 4)? == tag {
-            return Some(u32_at(data, record + 8)? as usize);
-        }
-    }
-    None
 }
 
 impl Metrics {
+    /// Reads the metrics of face `index` of `data` (collections hold several faces), in font
+    /// units.
     fn parse(data: &'static [u8], index: u32) -> Option<Metrics> {
-        let directory = face_directory(data, index)?;
-        let head = table(data, directory, b"head")?;
-        let hhea = table(data, directory, b"hhea")?;
-        let hmtx = table(data, directory, b"hmtx")?;
-        let cmap_table = table(data, directory, b"cmap")?;
-        let units_per_em = u16_at(data, head + 18)?;
-        let num_h_metrics = u16_at(data, hhea + 34)? as usize;
-        if units_per_em == 0 || num_h_metrics == 0 {
+        let font = FontRef::from_index(data, index).ok()?;
+        let units_per_em = font
+            .metrics(Size::unscaled(), LocationRef::default())
+            .units_per_em;
+        let charmap = font.charmap();
+        if units_per_em == 0 || !charmap.has_map() {
             return None;
         }
-        let mut segments = None;
-        let mut groups = None;
-        for i in 0..u16_at(data, cmap_table + 2)? as usize {
-            let record = cmap_table + 4 + 8 * i;
-            let platform = u16_at(data, record)?;
-            let encoding = u16_at(data, record + 2)?;
-            let subtable = cmap_table + u32_at(data, record + 4)? as usize;
-            let unicode = platform == 0 || (platform == 3 && matches!(encoding, 1 | 10));
-            match u16_at(data, subtable)? {
-                12 if unicode => groups = groups.or(Some(subtable)),
-                4 if unicode => segments = segments.or(Some(subtable)),
-                _ => {}
-            }
-        }
-        let cmap = match (groups, segments) {
-            (Some(offset), _) => Cmap::Groups(offset),
-            (None, Some(offset)) => Cmap::Segments(offset),
-            (None, None) => return None,
-        };
         Some(Metrics {
-            data,
+            charmap,
+            advances: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             units_per_em: f32::from(units_per_em),
-            cmap,
-            hmtx,
-            num_h_metrics,
         })
     }
 
+    /// The nominal glyph of `c`, or 0 (the missing glyph) when the font does not map it.
     fn glyph(&self, c: char) -> u32 {
-        let cp = c as u32;
-        match self.cmap {
-            Cmap::Groups(offset) => self.glyph_in_groups(offset, cp),
-            Cmap::Segments(offset) => self.glyph_in_segments(offset, cp),
-        }
-        .unwrap_or(0)
-    }
-
-    fn glyph_in_groups(&self, offset: usize, cp: u32) -> Option<u32> {
-        let data = self.data;
-        let (mut low, mut high) = (0usize, u32_at(data, offset + 12)? as usize);
-        while low < high {
-            let mid = (low + high) / 2;
-            let group = offset + 16 + 12 * mid;
-            let first = u32_at(data, group)?;
-            let last = u32_at(data, group + 4)?;
-            if cp < first {
-                high = mid;
-            } else if cp > last {
-                low = mid + 1;
-            } else {
-                return Some(u32_at(data, group + 8)? + (cp - first));
-            }
-        }
-        None
-    }
-
-    fn glyph_in_segments(&self, offset: usize, cp: u32) -> Option<u32> {
-        let data = self.data;
-        let cp = u16::try_from(cp).ok()?;
-        let seg_x2 = u16_at(data, offset + 6)? as usize;
-        let ends = offset + 14;
-        let starts = ends + seg_x2 + 2;
-        let deltas = starts + seg_x2;
-        let range_offsets = deltas + seg_x2;
-        let (mut low, mut high) = (0usize, seg_x2 / 2);
-        while low < high {
-            let mid = (low + high) / 2;
-            if u16_at(data, ends + 2 * mid)? < cp {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        if low == seg_x2 / 2 {
-            return None;
-        }
-        let start = u16_at(data, starts + 2 * low)?;
-        if cp < start {
-            return None;
-        }
-        let delta = u16_at(data, deltas + 2 * low)?;
-        let range_offset = u16_at(data, range_offsets + 2 * low)? as usize;
-        if range_offset == 0 {
-            return Some(u32::from(cp.wrapping_add(delta)));
-        }
-        let address = range_offsets + 2 * low + range_offset + 2 * usize::from(cp - start);
-        match u16_at(data, address)? {
-            0 => None,
-            glyph => Some(u32::from(glyph.wrapping_add(delta))),
-        }
+        self.charmap.map(c).map_or(0, |glyph| glyph.to_u32())
     }
 
     fn has(&self, c: char) -> bool {
         self.glyph(c) != 0
     }
 
+    /// The advance width of `glyph` in font units.
     fn advance(&self, glyph: u32) -> f32 {
-        let index = (glyph as usize).min(self.num_h_metrics - 1);
-        u16_at(self.data, self.hmtx + 4 * index).map_or(0.0, f32::from)
+        self.advances
+            .advance_width(skrifa::GlyphId::new(glyph))
+            .unwrap_or(0.0)
     }
 
     /// Unshaped glyphs for `text`: one for each character with an advance, standing for that
@@ -1703,27 +1583,11 @@ mod tests {
 
     #[test]
     fn cjk_face_is_traditional_chinese() {
-        let data = CJK_REGULAR;
-        let directory = face_directory(data, CJK_FACE_INDEX).unwrap();
-        let name = table(data, directory, b"name").unwrap();
-        let count = u16_at(data, name + 2).unwrap() as usize;
-        let storage = name + u16_at(data, name + 4).unwrap() as usize;
-        let family = (0..count)
-            .map(|i| name + 6 + 12 * i)
-            .find(|&record| {
-                u16_at(data, record) == Some(3)
-                    && u16_at(data, record + 4) == Some(0x409)
-                    && u16_at(data, record + 6) == Some(1)
-            })
-            .map(|record| {
-                let len = u16_at(data, record + 8).unwrap() as usize;
-                let start = storage + u16_at(data, record + 10).unwrap() as usize;
-                let units: Vec<u16> = data[start..start + len]
-                    .chunks(2)
-                    .map(|b| u16::from_be_bytes([b[0], b[1]]))
-                    .collect();
-                String::from_utf16(&units).unwrap()
-            });
+        let font = FontRef::from_index(CJK_REGULAR, CJK_FACE_INDEX).unwrap();
+        let family = font
+            .localized_strings(skrifa::string::StringId::FAMILY_NAME)
+            .english_or_first()
+            .map(|name| name.to_string());
         assert_eq!(family.as_deref(), Some("Noto Sans CJK TC"));
     }
 
