@@ -29,6 +29,7 @@ use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_script::{Script as UnicodeScriptName, UnicodeScript};
 
 use super::payload::is_payload;
 use crate::locale::Locale;
@@ -232,24 +233,26 @@ impl FontSet {
             .unwrap_or(script)
     }
 
+    /// The script of the font run that `c` starts or continues: its own script when that
+    /// script's font has it, otherwise the first font that has it (see [`script_of`]).
+    fn run_script(&self, c: char) -> Option<Script> {
+        script_of(c).map(|script| self.covering(script, c))
+    }
+
     /// Splits an NFC string into font runs and measures them.
     fn line(&self, text: &str, weight: Weight) -> Line<'_> {
-        let runs: Vec<Run<'_>> = split_runs(
-            text,
-            |c| script_of(c).map(|s| self.covering(s, c)),
-            Script::Latin,
-        )
-        .into_iter()
-        .map(|(script, text)| {
-            let face = self.face(script, weight);
-            let em_width = face.metrics.em_width(&text);
-            Run {
-                face,
-                text,
-                em_width,
-            }
-        })
-        .collect();
+        let runs: Vec<Run<'_>> = split_runs(text, |c| self.run_script(c), Script::Latin)
+            .into_iter()
+            .map(|(script, text)| {
+                let face = self.face(script, weight);
+                let em_width = face.metrics.em_width(&text);
+                Run {
+                    face,
+                    text,
+                    em_width,
+                }
+            })
+            .collect();
         let em_width = runs.iter().map(|r| r.em_width).sum();
         Line { runs, em_width }
     }
@@ -257,6 +260,12 @@ impl FontSet {
 
 /// The script of a character that starts or continues a run, or `None` for characters that
 /// stay with the run before them (combining marks, spaces, invisible format controls).
+///
+/// The script comes from the character's Unicode Script_Extensions property: Latin when it
+/// includes Latin, otherwise Thai or CJK (Han, Hiragana, Katakana, Bopomofo, Hangul) when it
+/// includes one of them, otherwise Latin. Characters common to all scripts (digits, most
+/// punctuation) count as Latin here; [`FontSet::run_script`] sends those that the Latin font
+/// lacks to a font that has them.
 fn script_of(c: char) -> Option<Script> {
     if c.is_whitespace()
         || is_combining_mark(c)
@@ -264,36 +273,30 @@ fn script_of(c: char) -> Option<Script> {
     {
         return None;
     }
-    let cp = c as u32;
-    Some(match cp {
-        0x0E00..=0x0E7F => Script::Thai,
-        _ if is_cjk(cp) => Script::Cjk,
-        _ => Script::Latin,
-    })
+    let scripts = c.script_extension();
+    let script = if scripts.contains_script(UnicodeScriptName::Latin) {
+        Script::Latin
+    } else if scripts.contains_script(UnicodeScriptName::Thai) {
+        Script::Thai
+    } else if EAST_ASIAN_SCRIPTS
+        .into_iter()
+        .any(|script| scripts.contains_script(script))
+    {
+        Script::Cjk
+    } else {
+        Script::Latin
+    };
+    Some(script)
 }
 
-fn is_cjk(cp: u32) -> bool {
-    matches!(cp,
-        0x1100..=0x11FF       // Hangul Jamo
-        | 0x2E80..=0x2FDF     // CJK and Kangxi radicals
-        | 0x2FF0..=0x2FFF     // ideographic description characters
-        | 0x3000..=0x303F     // CJK symbols and punctuation
-        | 0x3040..=0x30FF     // Hiragana, Katakana
-        | 0x3100..=0x312F     // Bopomofo
-        | 0x3130..=0x318F     // Hangul compatibility Jamo
-        | 0x3190..=0x31FF     // Kanbun, Bopomofo extended, CJK strokes
-        | 0x3200..=0x33FF     // enclosed CJK, CJK compatibility
-        | 0x3400..=0x4DBF     // CJK extension A
-        | 0x4E00..=0x9FFF     // CJK unified ideographs
-        | 0xA960..=0xA97F     // Hangul Jamo extended A
-        | 0xAC00..=0xD7FF     // Hangul syllables and Jamo extended B
-        | 0xF900..=0xFAFF     // CJK compatibility ideographs
-        | 0xFE10..=0xFE1F     // vertical forms
-        | 0xFE30..=0xFE4F     // CJK compatibility forms
-        | 0xFF00..=0xFFEF     // halfwidth and fullwidth forms
-        | 0x20000..=0x3FFFF // supplementary ideographic planes
-    )
-}
+/// The scripts set in the CJK font.
+const EAST_ASIAN_SCRIPTS: [UnicodeScriptName; 5] = [
+    UnicodeScriptName::Han,
+    UnicodeScriptName::Hiragana,
+    UnicodeScriptName::Katakana,
+    UnicodeScriptName::Bopomofo,
+    UnicodeScriptName::Hangul,
+];
 
 /// Splits `text` into maximal runs of characters of the same class. Characters whose class is
 /// `None` join the run before them; at the start of the text they join the first run, and a
@@ -1523,7 +1526,8 @@ mod tests {
 
     #[test]
     fn runs_split_by_script() {
-        let runs = |s: &str| split_runs(s, script_of, Script::Latin);
+        let fonts = FONTS.as_ref().unwrap();
+        let runs = |s: &str| split_runs(s, |c| fonts.run_script(c), Script::Latin);
         assert_eq!(
             runs("สมชาย ใจดี"),
             vec![(Script::Thai, "สมชาย ใจดี".to_string())]
@@ -1553,8 +1557,36 @@ mod tests {
     }
 
     #[test]
+    fn scripts_come_from_the_unicode_script_property() {
+        for (c, script) in [
+            ('a', Some(Script::Latin)),
+            ('ễ', Some(Script::Latin)),
+            ('1', Some(Script::Latin)),
+            // Shared with Han, but also with Latin: stays in the Latin run.
+            ('·', Some(Script::Latin)),
+            ('ก', Some(Script::Thai)),
+            ('๙', Some(Script::Thai)),
+            ('陳', Some(Script::Cjk)),
+            ('ア', Some(Script::Cjk)),
+            ('ㄅ', Some(Script::Cjk)),
+            ('한', Some(Script::Cjk)),
+            // CJK punctuation, by its script extensions.
+            ('、', Some(Script::Cjk)),
+            ('ー', Some(Script::Cjk)),
+            (' ', None),
+            ('\u{3000}', None),
+            ('\u{E49}', None),
+            ('\u{301}', None),
+            ('\u{200B}', None),
+        ] {
+            assert_eq!(script_of(c), script, "{c:?}");
+        }
+    }
+
+    #[test]
     fn marks_and_spaces_never_start_a_run() {
-        let runs = |s: &str| split_runs(s, script_of, Script::Latin);
+        let fonts = FONTS.as_ref().unwrap();
+        let runs = |s: &str| split_runs(s, |c| fonts.run_script(c), Script::Latin);
         // Combining marks stay on their base, even when the base is in another script.
         assert_eq!(runs(VI_NFD), vec![(Script::Latin, VI_NFD.to_string())]);
         assert_eq!(
