@@ -21,8 +21,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::{Location, Surface};
 use krilla::text::{Font, Glyph, GlyphId, TextDirection};
-use qrcode::EcLevel;
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel, QrCode};
 use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
@@ -103,7 +102,7 @@ pub fn render(doc: &CertificateDoc) -> Result<Vec<u8>, PdfError> {
         return Err(PdfError::InvalidPayload);
     }
     let fonts = FONTS.as_ref().ok_or(PdfError::Fonts)?;
-    let qr = QrMatrix::encode(doc.payload.as_bytes())?;
+    let qr = qr_code(&doc.payload)?;
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| PdfError::Render("invalid page size".into()))?;
 
@@ -831,7 +830,7 @@ struct Painter<'s, 'p> {
 }
 
 impl Painter<'_, '_> {
-    fn certificate(&mut self, doc: &CertificateDoc, qr: &QrMatrix) {
+    fn certificate(&mut self, doc: &CertificateDoc, qr: &QrCode) {
         self.frame();
         self.upper_part(doc);
         self.details(&doc.details);
@@ -1148,7 +1147,7 @@ impl Painter<'_, '_> {
         }
     }
 
-    fn qr_block(&mut self, qr: &QrMatrix, hint: &str, issuer_label: &str, fingerprint: &str) {
+    fn qr_block(&mut self, qr: &QrCode, hint: &str, issuer_label: &str, fingerprint: &str) {
         let fonts = self.fonts;
         let cx = RIGHT_X + RIGHT_WIDTH / 2.0;
         let x = cx - QR_SIZE / 2.0;
@@ -1178,12 +1177,12 @@ impl Painter<'_, '_> {
     /// Draws the QR code, quiet zone included, as a `QR_SIZE` square with its top left corner
     /// at (`x`, `y`). Each horizontal run of dark modules is one stroke, one module wide, of a
     /// single path.
-    fn qr_code(&mut self, qr: &QrMatrix, x: f32, y: f32) {
-        let total = qr.width + 2 * QR_QUIET_MODULES;
+    fn qr_code(&mut self, qr: &QrCode, x: f32, y: f32) {
+        let total = qr.width() + 2 * QR_QUIET_MODULES;
         let module = QR_SIZE / total as f32;
         self.fill_path(rect(x, y, QR_SIZE, QR_SIZE), WHITE);
         let mut builder = PathBuilder::new();
-        for (row, start, len) in qr.runs() {
+        for (row, start, len) in dark_runs(qr) {
             let (row, start) = (row + QR_QUIET_MODULES, start + QR_QUIET_MODULES);
             builder.move_to(start as f32, row as f32);
             builder.line_to((start + len) as f32, row as f32);
@@ -1204,130 +1203,33 @@ impl Painter<'_, '_> {
     }
 }
 
-/// The modules of a QR code (error correction level M) without its quiet zone.
-struct QrMatrix {
-    width: usize,
-    /// Row by row, `true` for dark.
-    dark: Vec<bool>,
+/// The payload as a QR code at error correction level M.
+fn qr_code(payload: &str) -> Result<QrCode, PdfError> {
+    QrCode::with_error_correction_level(payload, EcLevel::M)
+        .map_err(|e| PdfError::QrCode(e.to_string()))
 }
 
-impl QrMatrix {
-    /// Encodes `data` like `qrcode::QrCode::with_error_correction_level(data, EcLevel::M)`:
-    /// the same segments, codewords and mask choice, with the masks scored by
-    /// [`mask_penalty`], which gives the same scores as the `qrcode` crate at a fraction of
-    /// its cost.
-    fn encode(data: &[u8]) -> Result<QrMatrix, PdfError> {
-        const MASKS: [MaskPattern; 8] = [
-            MaskPattern::Checkerboard,
-            MaskPattern::HorizontalLines,
-            MaskPattern::VerticalLines,
-            MaskPattern::DiagonalLines,
-            MaskPattern::LargeCheckerboard,
-            MaskPattern::Fields,
-            MaskPattern::Diamonds,
-            MaskPattern::Meadow,
-        ];
-        let qr_error = |e: qrcode::types::QrError| PdfError::QrCode(e.to_string());
-        let bits = qrcode::bits::encode_auto(data, EcLevel::M).map_err(qr_error)?;
-        let version = bits.version();
-        let (codewords, ec) =
-            qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)
-                .map_err(qr_error)?;
-        let mut canvas = Canvas::new(version, EcLevel::M);
-        canvas.draw_all_functional_patterns();
-        canvas.draw_data(&codewords, &ec);
-        let width = usize::try_from(version.width())
-            .map_err(|_| PdfError::QrCode("invalid version".into()))?;
-        let mut best: Option<(u32, Vec<bool>)> = None;
-        for mask in MASKS {
-            let mut masked = canvas.clone();
-            masked.apply_mask(mask);
-            let dark: Vec<bool> = masked
-                .into_colors()
-                .into_iter()
-                .map(|c| c == qrcode::Color::Dark)
-                .collect();
-            let score = mask_penalty(&dark, width);
-            if best.as_ref().is_none_or(|(s, _)| score < *s) {
-                best = Some((score, dark));
-            }
-        }
-        let (_, dark) = best.ok_or_else(|| PdfError::QrCode("no mask".into()))?;
-        Ok(QrMatrix { width, dark })
-    }
-
-    /// Horizontal runs of dark modules as (row, first column, length).
-    fn runs(&self) -> Vec<(usize, usize, usize)> {
-        let mut runs = Vec::new();
-        for (row, cells) in self.dark.chunks(self.width).enumerate() {
-            let mut col = 0;
-            while col < cells.len() {
-                if cells[col] {
-                    let start = col;
-                    while col < cells.len() && cells[col] {
-                        col += 1;
-                    }
-                    runs.push((row, start, col - start));
-                } else {
+/// Horizontal runs of dark modules of `code`, without its quiet zone, as (row, first column,
+/// length).
+fn dark_runs(code: &QrCode) -> Vec<(usize, usize, usize)> {
+    let width = code.width();
+    let colors = code.to_colors();
+    let mut runs = Vec::new();
+    for (row, cells) in colors.chunks(width.max(1)).enumerate() {
+        let mut col = 0;
+        while col < cells.len() {
+            if cells[col] == Color::Dark {
+                let start = col;
+                while col < cells.len() && cells[col] == Color::Dark {
                     col += 1;
                 }
-            }
-        }
-        runs
-    }
-}
-
-/// The mask penalty of a QR symbol (`width` × `width`, `true` for dark), lower is better:
-/// runs of five or more equal modules in a row or column score their length less two; each
-/// 2×2 block of one colour scores 3; each 1:1:3:1:1 finder-like pattern with no dark module in
-/// the four modules on one of its sides scores 40; and the share of dark modules scores its
-/// distance from one half (in half percents).
-fn mask_penalty(dark: &[bool], width: usize) -> u32 {
-    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-    let at = |horizontal: bool, line: usize, k: usize| {
-        if horizontal {
-            dark[line * width + k]
-        } else {
-            dark[k * width + line]
-        }
-    };
-    let mut score = 0u32;
-    for horizontal in [true, false] {
-        for line in 0..width {
-            let mut run = 1u32;
-            for k in 1..=width {
-                if k < width && at(horizontal, line, k) == at(horizontal, line, k - 1) {
-                    run += 1;
-                    continue;
-                }
-                if run >= 5 {
-                    score += run - 2;
-                }
-                run = 1;
-            }
-            for start in 0..width.saturating_sub(6) {
-                if (0..7).any(|k| at(horizontal, line, start + k) != FINDER[k]) {
-                    continue;
-                }
-                let before = (start.saturating_sub(4)..start).any(|k| at(horizontal, line, k));
-                let after = (start + 7..(start + 11).min(width)).any(|k| at(horizontal, line, k));
-                if !before || !after {
-                    score += 40;
-                }
+                runs.push((row, start, col - start));
+            } else {
+                col += 1;
             }
         }
     }
-    for row in 0..width.saturating_sub(1) {
-        for col in 0..width - 1 {
-            let i = row * width + col;
-            let c = dark[i];
-            if dark[i + 1] == c && dark[i + width] == c && dark[i + width + 1] == c {
-                score += 3;
-            }
-        }
-    }
-    let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len().max(1);
-    score + ratio.abs_diff(100) as u32
+    runs
 }
 
 #[cfg(test)]
@@ -1663,30 +1565,27 @@ mod tests {
     }
 
     #[test]
-    fn qr_matrix_matches_the_qrcode_crate() {
+    fn qr_runs_cover_exactly_the_dark_modules() {
         for (seed, len) in [(1, 100), (2, 333), (5, 560), (9, 700), (11, 1200)] {
             let data = payload(seed, len);
-            let ours = QrMatrix::encode(data.as_bytes()).unwrap();
-            let theirs = qrcode::QrCode::with_error_correction_level(&data, EcLevel::M).unwrap();
-            assert_eq!(ours.width, theirs.width());
-            let expected: Vec<bool> = theirs
+            let code = qr_code(&data).unwrap();
+            let width = code.width();
+            let dark: Vec<bool> = code
                 .to_colors()
                 .into_iter()
-                .map(|c| c == qrcode::Color::Dark)
+                .map(|c| c == Color::Dark)
                 .collect();
-            assert!(ours.dark == expected, "payload of {len} characters");
-
-            let mut redrawn = vec![false; ours.width * ours.width];
-            for (row, start, len) in ours.runs() {
+            let mut redrawn = vec![false; width * width];
+            for (row, start, len) in dark_runs(&code) {
                 for col in start..start + len {
-                    assert!(!redrawn[row * ours.width + col]);
-                    redrawn[row * ours.width + col] = true;
+                    assert!(!redrawn[row * width + col]);
+                    redrawn[row * width + col] = true;
                 }
             }
-            assert!(redrawn == ours.dark);
+            assert!(redrawn == dark, "payload of {len} characters");
         }
         assert!(matches!(
-            QrMatrix::encode(&[b'A'; 4000]),
+            qr_code(&"A".repeat(4000)),
             Err(PdfError::QrCode(_))
         ));
     }
