@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use icu_segmenter::GraphemeClusterSegmenter;
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Point, Rect, Transform};
@@ -325,31 +326,17 @@ fn split_runs<K: Copy + PartialEq>(
     runs
 }
 
-/// Splits Thai text into segments of whole clusters (a base character with the marks that
-/// follow it; SARA AM, whose NIKHAHIT goes above, joins the cluster before it), each flagged
-/// when its cluster has stacked marks that shaping moves to the left: two marks above PO PLA,
-/// FO FA, FO FAN, LO CHULA or CHO CHING, or three marks above any base. Those clusters are drawn
-/// through the outline path of [`Painter::draw_run`].
+/// Splits Thai text into segments of whole clusters (grapheme clusters: a base character with
+/// the marks that follow it, SARA AM included), each flagged when its cluster has stacked
+/// marks that shaping moves to the left: two marks above PO PLA, FO FA, FO FAN, LO CHULA or
+/// CHO CHING, or three marks above any base. Those clusters are drawn through the outline path
+/// of [`Painter::draw_run`].
 fn thai_segments(text: &str) -> Vec<(bool, &str)> {
-    let mut clusters: Vec<(usize, bool)> = Vec::new();
-    let mut base = '\0';
-    let mut above = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if (is_combining_mark(c) || c == '\u{E33}')
-            && let Some(last) = clusters.last_mut()
-        {
-            if matches!(c, '\u{E31}' | '\u{E33}'..='\u{E37}' | '\u{E47}'..='\u{E4E}') {
-                above += 1;
-            }
-            let leaning = matches!(base, 'ป' | 'ฝ' | 'ฟ' | 'ฬ' | 'ฉ');
-            *last = (end, above >= 3 || (above >= 2 && leaning));
-            continue;
-        }
-        base = c;
-        above = 0;
-        clusters.push((end, false));
-    }
+    let bounds: Vec<usize> = GraphemeClusterSegmenter::new().segment_str(text).collect();
+    let clusters: Vec<(usize, bool)> = bounds
+        .windows(2)
+        .map(|pair| (pair[1], leaning_stack(&text[pair[0]..pair[1]])))
+        .collect();
     let mut segments: Vec<(bool, &str)> = Vec::new();
     let mut start = 0;
     for (index, &(end, stacked)) in clusters.iter().enumerate() {
@@ -359,6 +346,20 @@ fn thai_segments(text: &str) -> Vec<(bool, &str)> {
         }
     }
     segments
+}
+
+/// Whether a Thai cluster carries marks above that shaping moves to the left (see
+/// [`thai_segments`]).
+fn leaning_stack(cluster: &str) -> bool {
+    let mut chars = cluster.chars();
+    let Some(base) = chars.next() else {
+        return false;
+    };
+    let above = chars
+        .filter(|&c| matches!(c, '\u{E31}' | '\u{E33}'..='\u{E37}' | '\u{E47}'..='\u{E4E}'))
+        .count();
+    let leaning = matches!(base, 'ป' | 'ฝ' | 'ฟ' | 'ฬ' | 'ฉ');
+    above >= 3 || (above >= 2 && leaning)
 }
 
 /// A run of text drawn with one font.
