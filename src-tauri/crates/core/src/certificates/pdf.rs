@@ -10,9 +10,10 @@
 //! `/Subject` of the document information dictionary and as `dc:description` in the (uncompressed)
 //! XMP metadata stream, where [`find_payload`](super::payload::find_payload) finds it.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use icu_segmenter::GraphemeClusterSegmenter;
+use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter};
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Point, Rect, Transform};
@@ -394,6 +395,9 @@ impl Block<'_> {
 
 /// How far a line may be set smaller to keep it on one line rather than wrap it.
 const SHRINK_BEFORE_WRAP: f32 = 0.88;
+/// How far wrapped text may be set smaller to fit its lines, and in which steps.
+const MIN_SHRINK: f32 = 0.6;
+const SHRINK_STEP: f32 = 0.94;
 
 /// The largest size not above `size` at which a line of advance `em_width` fits in `max_width`.
 fn fitting_size(em_width: f32, size: f32, max_width: f32) -> f32 {
@@ -407,8 +411,11 @@ fn fitting_size(em_width: f32, size: f32, max_width: f32) -> f32 {
 impl FontSet {
     /// Sets `text` in at most `max_lines` lines no wider than `max_width`, at `size` when
     /// possible. A text that fits on one line at `SHRINK_BEFORE_WRAP` times `size` stays on one
-    /// line; otherwise lines break at spaces and two-line texts are balanced. When the text does
-    /// not fit, the size goes down until it does.
+    /// line; otherwise lines break at spaces and two-line texts are balanced, and the size goes
+    /// down (to `MIN_SHRINK` times `size`) until the lines fit. Only when breaking at spaces
+    /// cannot fit the text may Thai text, written without spaces between words, also break
+    /// between words (see [`thai_pieces`]). When the text still does not fit, it is set
+    /// smaller until it does.
     fn block(
         &self,
         text: &str,
@@ -440,79 +447,194 @@ impl FontSet {
                 size,
             };
         }
-        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        let words = word_pieces(text);
+        if let Some(block) = self.fit_pieces(&words, weight, size, max_width, max_lines) {
+            return block;
+        }
+        let pieces = thai_pieces(&words);
+        if pieces.len() > words.len()
+            && let Some(block) = self.fit_pieces(&pieces, weight, size, max_width, max_lines)
+        {
+            return block;
+        }
+        self.squeeze_pieces(&pieces, weight, size, max_width, max_lines)
+    }
+
+    /// Sets `pieces` in at most `max_lines` lines no wider than `max_width`, at the largest
+    /// size from `size` down to `MIN_SHRINK` times it (in steps of 6%) at which they fit, if
+    /// there is one.
+    fn fit_pieces(
+        &self,
+        pieces: &[Piece<'_>],
+        weight: Weight,
+        size: f32,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Option<Block<'_>> {
         let mut candidate = size;
-        while candidate >= size * 0.6 {
-            let lines = self.wrap(&words, weight, max_width / candidate, max_lines);
+        while candidate >= size * MIN_SHRINK {
+            let lines = self.lines(pieces, weight, candidate, max_width, max_lines);
             if lines.len() <= max_lines
                 && lines
                     .iter()
                     .all(|l| l.em_width * candidate <= max_width + 0.01)
             {
-                return Block {
+                return Some(Block {
                     lines,
                     size: candidate,
-                };
+                });
             }
-            candidate *= 0.94;
+            candidate *= SHRINK_STEP;
         }
-        let mut lines = self.wrap(&words, weight, max_width / candidate, max_lines);
-        if lines.len() > max_lines {
-            let rest: Vec<String> = lines
-                .drain(max_lines - 1..)
-                .map(|l| l.runs.into_iter().map(|r| r.text).collect::<String>())
-                .collect();
-            lines.push(self.line(&rest.join(" "), weight));
+        None
+    }
+
+    /// Sets `pieces` that [`FontSet::fit_pieces`] could not fit: wrapped as at the smallest
+    /// size tried there, the lines after `max_lines` joining the last one, and set smaller
+    /// until every line fits.
+    fn squeeze_pieces(
+        &self,
+        pieces: &[Piece<'_>],
+        weight: Weight,
+        size: f32,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Block<'_> {
+        let mut candidate = size;
+        while candidate >= size * MIN_SHRINK {
+            candidate *= SHRINK_STEP;
         }
+        let mut ranges = self.wrap(pieces, weight, max_width / candidate, max_lines);
+        if ranges.len() > max_lines {
+            ranges.truncate(max_lines);
+            if let Some(last) = ranges.last_mut() {
+                last.end = pieces.len();
+            }
+        }
+        let lines: Vec<Line<'_>> = ranges
+            .into_iter()
+            .map(|range| self.line(&join(&pieces[range]), weight))
+            .collect();
         let size = lines
             .iter()
             .fold(candidate, |s, l| fitting_size(l.em_width, s, max_width));
         Block { lines, size }
     }
 
-    /// Greedy line breaking of `words` at width `em_limit` (in units of the font size); a
-    /// result of two lines is rebalanced so that its longer line is as short as possible.
+    /// `pieces` wrapped for lines of `max_width` at `size`.
+    fn lines(
+        &self,
+        pieces: &[Piece<'_>],
+        weight: Weight,
+        size: f32,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Vec<Line<'_>> {
+        self.wrap(pieces, weight, max_width / size, max_lines)
+            .into_iter()
+            .map(|range| self.line(&join(&pieces[range]), weight))
+            .collect()
+    }
+
+    /// Greedy line breaking of `pieces` at width `em_limit` (in units of the font size), as
+    /// ranges of pieces, one per line; a result of two lines is rebalanced so that its longer
+    /// line is as short as possible.
     fn wrap(
         &self,
-        words: &[&str],
+        pieces: &[Piece<'_>],
         weight: Weight,
         em_limit: f32,
         max_lines: usize,
-    ) -> Vec<Line<'_>> {
+    ) -> Vec<Range<usize>> {
+        let width = |range: Range<usize>| self.line(&join(&pieces[range]), weight).em_width;
         let mut lines = Vec::new();
-        let mut current = String::new();
-        for word in words {
-            if current.is_empty() {
-                current.push_str(word);
-                continue;
-            }
-            let candidate = format!("{current} {word}");
-            if self.line(&candidate, weight).em_width <= em_limit {
-                current = candidate;
-            } else {
-                lines.push(self.line(&current, weight));
-                current = (*word).to_string();
+        let mut start = 0;
+        for end in 1..pieces.len() {
+            if width(start..end + 1) > em_limit {
+                lines.push(start..end);
+                start = end;
             }
         }
-        if !current.is_empty() {
-            lines.push(self.line(&current, weight));
+        if start < pieces.len() {
+            lines.push(start..pieces.len());
         }
         if lines.len() == 2 && max_lines >= 2 {
-            let mut best: Option<(f32, Line<'_>, Line<'_>)> = None;
-            for split in 1..words.len() {
-                let first = self.line(&words[..split].join(" "), weight);
-                let second = self.line(&words[split..].join(" "), weight);
-                let widest = first.em_width.max(second.em_width);
-                if widest <= em_limit && best.as_ref().is_none_or(|(w, _, _)| widest < *w) {
-                    best = Some((widest, first, second));
+            let mut best: Option<(f32, usize)> = None;
+            for split in 1..pieces.len() {
+                let widest = width(0..split).max(width(split..pieces.len()));
+                if widest <= em_limit && best.is_none_or(|(w, _)| widest < w) {
+                    best = Some((widest, split));
                 }
             }
-            if let Some((_, first, second)) = best {
-                return vec![first, second];
+            if let Some((_, split)) = best {
+                return vec![0..split, split..pieces.len()];
             }
         }
         lines
     }
+}
+
+/// A piece of text between two places where a line may break.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Piece<'t> {
+    text: &'t str,
+    /// Whether a space stands between this piece and the one before it (a space at a line
+    /// break is not printed).
+    after_space: bool,
+}
+
+/// The words of `text`: the pieces between its spaces.
+fn word_pieces(text: &str) -> Vec<Piece<'_>> {
+    text.split(' ')
+        .filter(|word| !word.is_empty())
+        .map(|text| Piece {
+            text,
+            after_space: true,
+        })
+        .collect()
+}
+
+/// `words` split further where the ICU4X line segmenter (with its Thai dictionary) allows a
+/// line break between two Thai characters.
+fn thai_pieces<'t>(words: &[Piece<'t>]) -> Vec<Piece<'t>> {
+    let segmenter = LineSegmenter::new_dictionary();
+    let is_thai = |c: Option<char>| c.is_some_and(|c| c.script() == UnicodeScriptName::Thai);
+    let mut pieces = Vec::new();
+    for word in words {
+        let text = word.text;
+        let mut start = 0;
+        for at in segmenter.segment_str(text) {
+            if at == 0
+                || at == text.len()
+                || !is_thai(text[..at].chars().next_back())
+                || !is_thai(text[at..].chars().next())
+            {
+                continue;
+            }
+            pieces.push(Piece {
+                text: &text[start..at],
+                after_space: start == 0 && word.after_space,
+            });
+            start = at;
+        }
+        pieces.push(Piece {
+            text: &text[start..],
+            after_space: start == 0 && word.after_space,
+        });
+    }
+    pieces
+}
+
+/// The text of consecutive pieces, a space between those that had one.
+fn join(pieces: &[Piece<'_>]) -> String {
+    let mut text = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 && piece.after_space {
+            text.push(' ');
+        }
+        text.push_str(piece.text);
+    }
+    text
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1589,6 +1711,74 @@ mod tests {
             qr_code(&"A".repeat(4000)),
             Err(PdfError::QrCode(_))
         ));
+    }
+
+    #[test]
+    fn thai_words_come_from_the_line_segmenter() {
+        let text = "ความปลอดภัยไซเบอร์เบื้องต้นสำหรับธุรกิจขนาดเล็ก";
+        let pieces = thai_pieces(&word_pieces(text));
+        let words: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+        assert_eq!(
+            words,
+            [
+                "ความ",
+                "ปลอดภัย",
+                "ไซเบอร์",
+                "เบื้อง",
+                "ต้น",
+                "สำหรับ",
+                "ธุรกิจ",
+                "ขนาด",
+                "เล็ก"
+            ]
+        );
+        assert_eq!(join(&pieces), text);
+        // Spaces stay where they are; Latin and CJK words are not split, nor is Thai split
+        // from Latin letters.
+        let mixed = "น้ำผึ้ง ปิ่นทอง Cyber-security 數位韌性 ไทยABC";
+        let pieces = thai_pieces(&word_pieces(mixed));
+        let words: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+        assert_eq!(
+            words,
+            [
+                "น้ำ",
+                "ผึ้ง",
+                "ปิ่น",
+                "ทอง",
+                "Cyber-security",
+                "數位韌性",
+                "ไทยABC"
+            ]
+        );
+        assert_eq!(join(&pieces), mixed);
+        let latin = word_pieces("Cyber-security basics 數位韌性");
+        assert_eq!(thai_pieces(&latin), latin);
+    }
+
+    #[test]
+    fn thai_breaks_between_words_only_when_spaces_cannot_fit_it() {
+        let fonts = FONTS.as_ref().unwrap();
+        let text = "ความปลอดภัยไซเบอร์เบื้องต้นสำหรับธุรกิจขนาดเล็ก";
+        let em = fonts.line(text, Weight::Regular).em_width;
+        let line_text =
+            |line: &Line<'_>| -> String { line.runs.iter().map(|r| r.text.as_str()).collect() };
+
+        // Set a little smaller, it fits on one line: it is not broken.
+        let block = fonts.block(text, Weight::Regular, 14.0, em * 14.0 * 0.8, 2);
+        assert_eq!(block.lines.len(), 1);
+        assert!(block.size < 14.0 && block.size >= 14.0 * MIN_SHRINK);
+
+        // Too long for one line even at the smallest size: two lines, broken between words.
+        let width = em * 14.0 * 0.4;
+        let block = fonts.block(text, Weight::Regular, 14.0, width, 2);
+        assert_eq!(block.lines.len(), 2);
+        assert!(block.width() <= width + 0.01);
+        let first = line_text(&block.lines[0]);
+        assert_eq!(first.clone() + &line_text(&block.lines[1]), text);
+        let boundaries: Vec<String> = (1..9)
+            .map(|n| join(&thai_pieces(&word_pieces(text))[..n]))
+            .collect();
+        assert!(boundaries.contains(&first), "{first}");
     }
 
     #[test]
