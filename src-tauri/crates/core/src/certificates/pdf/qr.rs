@@ -43,10 +43,9 @@ pub(super) fn modules_across(code: &QrCode) -> usize {
     code.width() + 2 * QUIET_MODULES
 }
 
-/// The dark modules of `code` as one path in module units, the quiet zone included: one
-/// stroke through the middle of each horizontal run of dark modules, from its left edge to its
-/// right edge, at the height of the run's top edge (drawn with a pen one module wide, moved
-/// down half a module).
+/// The dark modules of `code` as one path in module units, with the quiet zone's offset: a
+/// line along the top edge of each horizontal run of dark modules. Stroked one module wide
+/// after moving down half a module, each line covers its run.
 pub(super) fn dark_path(code: &QrCode) -> Option<Path> {
     let mut builder = PathBuilder::new();
     for (row, start, len) in dark_runs(code) {
