@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use sdr_core::certificates::pdf::find_payload;
+use sdr_core::certificates::payload::find_payload;
 use sdr_core::views::Verdict;
 use sdr_core::{ErrorCode, Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;

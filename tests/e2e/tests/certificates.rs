@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use sdr_core::certificates::pdf::find_payload;
+use sdr_core::certificates::payload::find_payload;
 use sdr_core::views::Verdict;
 use sdr_core::workshops::Calendar;
 use sdr_core::workshops::dates::{self, Date};

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use sdr_core::certificates::pdf::find_payload;
+use sdr_core::certificates::payload::find_payload;
 use sdr_core::{Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
 

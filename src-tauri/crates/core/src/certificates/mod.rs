@@ -1,6 +1,7 @@
 //! Certificates: the signed payload, the words printed in each language, the PDF, ids and file
 //! names. Keys are in `crate::keys`; files are written through `crate::files`.
 
+pub mod payload;
 pub mod pdf;
 pub mod signing;
 pub mod texts;

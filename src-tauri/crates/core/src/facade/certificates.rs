@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::Sdr;
 use super::keys::KnownIssuer;
+use crate::certificates::payload::find_payload;
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
 use crate::certificates::texts::{economy_code, economy_name, texts};
@@ -253,9 +254,9 @@ impl Sdr {
         // The payload sits in a PDF's metadata, or is the whole text (what the QR code
         // holds); a line end after the text lets it be found like one inside a file.
         let payload = if input.starts_with(b"%PDF") {
-            pdf::find_payload(input)
+            find_payload(input)
         } else {
-            pdf::find_payload(&[input, b"\n"].concat())
+            find_payload(&[input, b"\n"].concat())
         };
         let mut report = VerifyReport {
             verdict: Verdict::NotACertificate,
