@@ -8,7 +8,7 @@ use super::keys::KnownIssuer;
 use crate::certificates::payload::find_payload;
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
-use crate::certificates::texts::{economy_code, economy_name, texts};
+use crate::certificates::texts::texts;
 use crate::certificates::{file_name, new_id};
 use crate::error::{CoreError, Result};
 use crate::learning::Learner;
@@ -20,6 +20,7 @@ use crate::views::{
 use crate::workshops::Workshop;
 use crate::workshops::completion::Evaluation;
 use crate::workshops::dates::{self, Date};
+use crate::workshops::economies::{economy_code, economy_name};
 use crate::{files, keys, pool};
 
 /// A learner's certificate for a workshop, or what they still lack for it.

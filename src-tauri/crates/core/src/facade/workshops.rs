@@ -2,7 +2,6 @@
 //! learner stands against the completion rule.
 
 use super::Sdr;
-use crate::certificates::texts::economy_name;
 use crate::error::{CoreError, Result};
 use crate::locale::Locale;
 use crate::views::{
@@ -11,6 +10,7 @@ use crate::views::{
 };
 use crate::workshops::completion::{self, Evaluation};
 use crate::workshops::dates::{self, Date};
+use crate::workshops::economies::economy_name;
 use crate::workshops::{Workshop, WorkshopDetails};
 
 impl Sdr {

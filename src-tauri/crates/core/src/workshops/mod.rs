@@ -3,6 +3,7 @@
 
 pub mod completion;
 pub mod dates;
+pub mod economies;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
