@@ -79,12 +79,7 @@ pub fn parse_instant(text: &str) -> Option<i64> {
     if b.len() != 8 || b[2] != b':' || b[5] != b':' {
         return None;
     }
-    let part = |r: std::ops::Range<usize>| -> Option<i64> {
-        let s = &time[r];
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
+    let part = |r: std::ops::Range<usize>| dates::digits(&time[r]).map(i64::from);
     let (h, m, s) = (part(0..2)?, part(3..5)?, part(6..8)?);
     if h > 23 || m > 59 || s > 59 {
         return None;

@@ -66,18 +66,21 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// A field of ASCII digits only (no sign, no space), as a number.
+pub(crate) fn digits(field: &str) -> Option<u32> {
+    if field.is_empty() || !field.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    field.parse().ok()
+}
+
 /// Parses `YYYY-MM-DD` strictly (a real day of a year 1900-2999).
 pub fn parse_iso(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = &s[r];
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
+    let num = |r: std::ops::Range<usize>| digits(&s[r]);
     let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
     ((1900..3000).contains(&year) && (1..=12).contains(&month))
         .then_some(())

@@ -188,15 +188,7 @@ impl Painter<'_, '_> {
         leading: f32,
         colour: Colour,
     ) -> f32 {
-        let mut y = baseline;
-        for (i, line) in block.lines.iter().enumerate() {
-            if i > 0 {
-                y += block.size * leading;
-            }
-            let width = line.em_width * block.size;
-            self.draw_line(line, cx - width / 2.0, y, block.size, colour);
-        }
-        y
+        self.lines(block, |width| cx - width / 2.0, baseline, leading, colour)
     }
 
     /// Draws the lines of `block` from `x`, the first baseline at `baseline`; returns the last
@@ -209,12 +201,25 @@ impl Painter<'_, '_> {
         leading: f32,
         colour: Colour,
     ) -> f32 {
+        self.lines(block, |_| x, baseline, leading, colour)
+    }
+
+    /// Draws each line of `block` starting at `start(its width)`.
+    fn lines(
+        &mut self,
+        block: &Block<'_>,
+        start: impl Fn(f32) -> f32,
+        baseline: f32,
+        leading: f32,
+        colour: Colour,
+    ) -> f32 {
         let mut y = baseline;
         for (i, line) in block.lines.iter().enumerate() {
             if i > 0 {
                 y += block.size * leading;
             }
-            self.draw_line(line, x, y, block.size, colour);
+            let width = line.em_width * block.size;
+            self.draw_line(line, start(width), y, block.size, colour);
         }
         y
     }
