@@ -37,29 +37,47 @@ pub fn read_untrusted(path: &Path, cap: Cap) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         detail,
     };
-    let too_large = || {
-        unreadable(format!(
+    match read_bounded(path, cap.max_bytes) {
+        Ok(Bounded::Bytes(bytes)) => Ok(bytes),
+        Ok(Bounded::TooLarge) => Err(unreadable(format!(
             "this {} is larger than {} bytes, the most accepted",
             cap.what, cap.max_bytes
-        ))
-    };
-    let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
-    // A FIFO or a device would block or never end; a folder is no file.
-    if !meta.is_file() {
-        return Err(unreadable("not a regular file".into()));
+        ))),
+        Ok(Bounded::NotAFile) => Err(unreadable("not a regular file".into())),
+        Err(e) => Err(unreadable(e.to_string())),
     }
-    if meta.len() > cap.max_bytes {
-        return Err(too_large());
+}
+
+/// What a bounded read found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Bounded {
+    Bytes(Vec<u8>),
+    /// Larger than the bound (by its size, or by what could be read).
+    TooLarge,
+    /// A folder, a FIFO, a device: nothing to read whole.
+    NotAFile,
+}
+
+/// Reads `path` whole unless it is larger than `max_bytes` or not a regular file. The size is
+/// checked before reading, and the read itself stops one byte past the bound, so a file that
+/// grows meanwhile cannot fill the memory either. For callers that report faults their own way
+/// (a content pack lists its oversized files); others use [`read_untrusted`].
+pub fn read_bounded(path: &Path, max_bytes: u64) -> std::io::Result<Bounded> {
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(Bounded::NotAFile);
+    }
+    if meta.len() > max_bytes {
+        return Ok(Bounded::TooLarge);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(cap.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(e.to_string()))?;
-    if bytes.len() as u64 > cap.max_bytes {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > max_bytes {
+        Bounded::TooLarge
+    } else {
+        Bounded::Bytes(bytes)
+    })
 }
 
 /// Writes `bytes` to `path` so that `path` is either absent, the old file, or the whole new

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::files::{self, Bounded};
+
 /// Lessons larger than this are refused, so a hostile pack cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// A pack with more files than this is refused.
@@ -96,10 +98,12 @@ fn walk(dir: &Path, prefix: &str, out: &mut PackFiles) -> std::io::Result<()> {
                     "the pack has more than {MAX_FILES} files"
                 )));
             }
-            if entry.metadata()?.len() > MAX_FILE_BYTES {
-                out.oversized.push(rel);
-            } else {
-                out.files.insert(rel, std::fs::read(entry.path())?);
+            match files::read_bounded(&entry.path(), MAX_FILE_BYTES)? {
+                Bounded::Bytes(bytes) => {
+                    out.files.insert(rel, bytes);
+                }
+                Bounded::TooLarge => out.oversized.push(rel),
+                Bounded::NotAFile => {}
             }
         }
     }
