@@ -33,7 +33,3 @@ if ! command -v cargo >/dev/null; then
   echo "setup: Rust is missing; install it with rustup (https://rustup.rs) and run this again" >&2
   exit 1
 fi
-if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
-  echo "setup: installing tauri-driver"
-  cargo install tauri-driver --locked --version '^2'
-fi

@@ -1,5 +1,6 @@
-//! A small harness that starts the real app through tauri-driver (which starts
-//! WebKitWebDriver), one WebDriver session per launch, with its own data folder.
+//! A small harness that starts the real app through WebKitWebDriver (WebKitGTK's WebDriver
+//! server, Debian package webkit2gtk-driver), one WebDriver session per launch, with its own
+//! data folder.
 //!
 //! Needs a display (the test script runs it under Xvfb) and a built app binary
 //! (`SDR_APP_BIN`, default `target/debug/sme-digital-resilience`).
@@ -8,12 +9,17 @@
 //! `SDR_E2E_CLOCK` (default [`DEFAULT_CLOCK`]) when the test process starts and advances with
 //! real time, so a run gives the same dates whatever day the machine thinks it is.
 //!
-//! Start-up, without races: tauri-driver listens before the WebKitWebDriver it starts does,
-//! and forwards a request made in between to a closed port, dropping the connection without
-//! an answer (the client's `IncompleteMessage`). So [`App::launch_with`] waits until
-//! `GET /status` answers `ready` through tauri-driver before it asks for a session, and picks
-//! its two ports while holding both, so they can never be the same. [`App::quit`] stops
-//! tauri-driver with SIGTERM, on which it stops WebKitWebDriver too, and waits for both.
+//! Why no tauri-driver: on Linux it only renames the `tauri:options` capability to
+//! `webkitgtk:browserOptions` and forwards every request to WebKitWebDriver, and both of its
+//! forwarding faults broke sessions at random (about one run of the suite in three, more on a
+//! busy machine), as its log showed. It listens before WebKitWebDriver does and forwards a
+//! request made in between to a closed port ("Connection refused"); and it forwards later
+//! requests over a pooled connection with retries turned off, so when that connection fails
+//! ("client error (SendRequest) ... connection error") it drops the test's connection
+//! without an answer, which the test sees as `IncompleteMessage`. Here the harness asks
+//! WebKitWebDriver itself, with the capability tauri-driver would have made: it waits until
+//! `GET /status` answers `ready`, and its own HTTP client retries a request whose pooled
+//! connection closed before the request went out.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -46,19 +52,11 @@ fn app_binary() -> PathBuf {
         .unwrap_or_else(|| repo_root().join("target/debug/sme-digital-resilience"))
 }
 
-fn tauri_driver() -> PathBuf {
-    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
-        return PathBuf::from(p);
-    }
-    let home = std::env::var_os("HOME")
+/// WebKitWebDriver: `WEBKIT_WEBDRIVER`, else the one on the PATH.
+fn webkit_webdriver() -> PathBuf {
+    std::env::var_os("WEBKIT_WEBDRIVER")
         .map(PathBuf::from)
-        .unwrap_or_default();
-    let cargo_bin = home.join(".cargo/bin/tauri-driver");
-    if cargo_bin.exists() {
-        cargo_bin
-    } else {
-        PathBuf::from("tauri-driver")
-    }
+        .unwrap_or_else(|| PathBuf::from("WebKitWebDriver"))
 }
 
 /// The instant the test clock starts at unless `SDR_E2E_CLOCK` says otherwise: noon in
@@ -78,14 +76,13 @@ pub fn now_ms() -> i64 {
     start + at.elapsed().as_millis() as i64
 }
 
-/// Two distinct free loopback ports: both are held until both are known.
-fn free_ports() -> (u16, u16) {
-    let a = TcpListener::bind("127.0.0.1:0").unwrap();
-    let b = TcpListener::bind("127.0.0.1:0").unwrap();
-    (
-        a.local_addr().unwrap().port(),
-        b.local_addr().unwrap().port(),
-    )
+/// A free loopback port.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Whether `GET /status` on `port` answers 200 with `"ready":true`.
@@ -115,7 +112,7 @@ pub struct App {
     pub client: Client,
 }
 
-/// Asks `driver` (tauri-driver) to stop with SIGTERM, on which it stops WebKitWebDriver.
+/// Asks `driver` (WebKitWebDriver) to stop with SIGTERM.
 fn terminate(driver: &Child) {
     if let Some(pid) = driver.id() {
         let _ = std::process::Command::new("kill")
@@ -146,31 +143,39 @@ impl App {
             "the app binary {} is missing: build it first",
             bin.display()
         );
-        let (port, native_port) = free_ports();
-        let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string()])
-            .args(["--native-port", &native_port.to_string()])
+        let port = free_port();
+        // What WebKitWebDriver (and the app it starts) say, kept for when a session goes wrong.
+        let logs = output_dir().join("drivers");
+        std::fs::create_dir_all(&logs)?;
+        let log = std::fs::File::create(logs.join(format!("{port}.log")))?;
+        let driver = Command::new(webkit_webdriver())
+            .arg(format!("--port={port}"))
+            .arg("--host=127.0.0.1")
+            // Tauri lets WebDriver automate its webview only when asked to.
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("SDR_DATA_DIR", data_dir)
             .env("SDR_TEST_CLOCK", now_ms().to_string())
             .env("NO_AT_BRIDGE", "1")
             .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stdout(Stdio::from(log.try_clone()?))
+            .stderr(Stdio::from(log))
             .kill_on_drop(true)
             .spawn()
-            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
-        // Wait until tauri-driver AND the WebKitWebDriver behind it answer (see the top).
+            .map_err(|e| {
+                format!("cannot start WebKitWebDriver (package webkit2gtk-driver): {e}")
+            })?;
+        // A session is asked for only once WebKitWebDriver answers.
         let deadline = tokio::time::Instant::now() + WAIT;
         while !status_ready(port).await {
             if tokio::time::Instant::now() > deadline {
-                return Err("tauri-driver and WebKitWebDriver did not become ready".into());
+                return Err("WebKitWebDriver did not become ready".into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = serde_json::Map::new();
         caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": bin }),
+            "webkitgtk:browserOptions".into(),
+            serde_json::json!({ "binary": bin, "args": [] }),
         );
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
@@ -183,8 +188,8 @@ impl App {
         Ok(app)
     }
 
-    /// Ends the session (which closes the app), then stops tauri-driver and WebKitWebDriver
-    /// and waits for them, so the next launch starts on a quiet machine.
+    /// Ends the session (which closes the app), then stops WebKitWebDriver and waits for it,
+    /// so the next launch starts on a quiet machine.
     pub async fn quit(mut self) -> Result<()> {
         self.client.clone().close().await?;
         terminate(&self.driver);
