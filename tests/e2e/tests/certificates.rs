@@ -9,8 +9,8 @@ use std::path::Path;
 
 use sdr_core::certificates::payload::find_payload;
 use sdr_core::views::Verdict;
-use sdr_core::workshops::Calendar;
 use sdr_core::workshops::dates::{self, Date};
+use sdr_core::workshops::{SEEDS, parse_seeds};
 use sdr_core::{Locale, Sdr};
 use sdr_e2e::{App, DEFAULT_CLOCK, Result, now_ms, shipped_pack};
 use sdr_system_tests::complete_workshop;
@@ -80,8 +80,15 @@ async fn the_last_requirement_unlocks_the_certificate_which_saves_and_verifies()
     app.click("back-to-library").await?;
     app.wait_css("[data-testid=certificate-save]:not(:disabled)")
         .await?;
-    // Completed today on the test clock, as the day is in Viet Nam (UTC+7).
-    let today_in_hanoi = dates::format(Date::at(now_ms(), 7 * 60), Locale::Vi, Calendar::Gregorian);
+    // Completed today on the test clock, as the day is in the workshop's economy, written in
+    // its calendar (both from the seeds).
+    let seeds = parse_seeds(SEEDS)?;
+    let viet_nam = seeds.iter().find(|w| w.id == "2018-viet-nam").unwrap();
+    let today_in_hanoi = dates::format(
+        Date::at(now_ms(), viet_nam.utc_offset_min),
+        Locale::Vi,
+        viet_nam.calendar,
+    );
     if std::env::var_os("SDR_E2E_CLOCK").is_none() {
         assert_eq!(
             today_in_hanoi, "ngày 27 tháng 11 năm 2026",

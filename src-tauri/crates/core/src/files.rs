@@ -40,11 +40,21 @@ pub fn read_untrusted(path: &Path, cap: Cap) -> Result<Vec<u8>> {
     match read_bounded(path, cap.max_bytes) {
         Ok(Bounded::Bytes(bytes)) => Ok(bytes),
         Ok(Bounded::TooLarge) => Err(unreadable(format!(
-            "this {} is larger than {} bytes, the most accepted",
-            cap.what, cap.max_bytes
+            "this {} is larger than {}, the most accepted",
+            cap.what,
+            size(cap.max_bytes)
         ))),
         Ok(Bounded::NotAFile) => Err(unreadable("not a regular file".into())),
         Err(e) => Err(unreadable(e.to_string())),
+    }
+}
+
+/// A size as a person reads it: `8 bytes`, `64 KiB`, `16 MiB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
     }
 }
 
@@ -157,6 +167,8 @@ mod tests {
         assert_eq!(e.code(), ErrorCode::FileUnreadable);
         assert!(e.to_string().contains("larger than 8 bytes"), "{e}");
 
+        assert_eq!(size(CERTIFICATE.max_bytes), "16 MiB");
+        assert_eq!(size(KEY_FILE.max_bytes), "64 KiB");
         for not_a_file in [dir.path().to_path_buf(), PathBuf::from("/dev/zero")] {
             let e = read_untrusted(&not_a_file, TINY).unwrap_err();
             assert!(e.to_string().contains("not a regular file"), "{e}");

@@ -554,6 +554,11 @@ fn constant_tables() -> String {
         list(Locale::ALL.iter().map(|l| quoted(l.code())).collect()),
         record(Locale::native_name),
         record(Locale::bcp47),
-        list(ErrorCode::ALL.iter().map(|c| quoted(c.as_str())).collect()),
+        list(
+            ErrorCode::ALL
+                .iter()
+                .map(|c| serde_json::to_string(c).expect("a code serialises"))
+                .collect(),
+        ),
     )
 }

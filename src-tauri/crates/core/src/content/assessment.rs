@@ -107,7 +107,7 @@ struct QuestionTextToml {
 pub(super) fn check_assessment(
     files: &PackFiles,
     c: &mut Checker,
-    lessons: &BTreeSet<&str>,
+    lessons: &BTreeSet<String>,
     locales: &[Locale],
     source_locale: Locale,
     coverage: &mut [LocaleCoverage],

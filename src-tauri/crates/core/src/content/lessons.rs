@@ -145,7 +145,6 @@ pub(super) fn check_lesson_texts(
     texts: &mut [Vec<BTreeMap<Locale, LessonText>>],
 ) {
     let is_source = loc == manifest.source_locale;
-    let all_lessons: BTreeSet<&str> = manifest.lessons.iter().map(String::as_str).collect();
     let lesson_length = manifest.lesson_length;
     for (mi, m) in manifest.toml.modules.iter().enumerate() {
         for (li, lid) in m.lessons.iter().enumerate() {
@@ -160,7 +159,7 @@ pub(super) fn check_lesson_texts(
             }
             if let Some(src) = c.text(files, &path)
                 && let Some(text) =
-                    check_lesson(c, &path, src, &all_lessons, lesson_length, glossary)
+                    check_lesson(c, &path, src, &manifest.lessons, lesson_length, glossary)
             {
                 texts[mi][li].insert(loc, text);
                 cov.lessons_present += 1;
@@ -192,7 +191,7 @@ fn check_lesson(
     c: &mut Checker,
     path: &str,
     src: &str,
-    all_lessons: &BTreeSet<&str>,
+    all_lessons: &BTreeSet<String>,
     length: Option<[usize; 2]>,
     glossary: &Glossary,
 ) -> Option<LessonText> {
@@ -266,7 +265,7 @@ fn check_lesson(
         }
     }
     for (target, line) in &scan.lesson_links {
-        if !all_lessons.contains(target.as_str()) {
+        if !all_lessons.contains(target) {
             c.error(
                 path,
                 Some(line + body_line - 1),

@@ -114,11 +114,10 @@ fn check_pack(
         manifest.source_locale,
         coverage,
     );
-    let all_lessons = manifest.lessons.iter().map(String::as_str).collect();
     let assessment = assessment::check_assessment(
         files,
         c,
-        &all_lessons,
+        &manifest.lessons,
         &manifest.locales,
         manifest.source_locale,
         coverage,

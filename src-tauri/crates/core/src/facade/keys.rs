@@ -67,11 +67,7 @@ impl Sdr {
 
     /// This installation's public key, for organizers to import.
     pub fn issuer_key(&self, now_ms: i64) -> Result<IssuerKeyView> {
-        let public = self.signing_key(now_ms)?.verifying_key();
-        Ok(IssuerKeyView {
-            fingerprint: keys::grouped(&keys::fingerprint(&public)),
-            public_key: keys::export_key(&public),
-        })
+        Ok(key_view(&self.signing_key(now_ms)?.verifying_key()))
     }
 
     /// The file name to offer for this installation's public key.
@@ -85,7 +81,7 @@ impl Sdr {
     pub fn export_issuer_key(&self, path: &Path, now_ms: i64) -> Result<IssuerKeyView> {
         let public = self.signing_key(now_ms)?.verifying_key();
         files::write_atomically(path, keys::key_file_text(&public).as_bytes())?;
-        self.issuer_key(now_ms)
+        Ok(key_view(&public))
     }
 
     /// Reads an issuer key from a file someone handed over; refuses anything else.
@@ -140,5 +136,12 @@ impl Sdr {
             .into_iter()
             .find(|t| t.fingerprint == keys::grouped(&issuer.fingerprint))
             .ok_or_else(|| CoreError::Internal("the issuer was not stored".into()))
+    }
+}
+
+fn key_view(public: &VerifyingKey) -> IssuerKeyView {
+    IssuerKeyView {
+        fingerprint: keys::grouped(&keys::fingerprint(public)),
+        public_key: keys::export_key(public),
     }
 }

@@ -98,7 +98,7 @@ impl Db {
             .map(|(assessment_id, overall, levels, at_ms)| {
                 let levels =
                     serde_json::from_str(&levels).map_err(|e| CoreError::DatabaseCorrupt {
-                        path: self.path().to_path_buf(),
+                        path: self.path.clone(),
                         detail: format!("assessment result {assessment_id}: {e}"),
                     })?;
                 Ok(StoredResult {

@@ -138,11 +138,6 @@ impl Db {
         Ok(value)
     }
 
-    /// The database file.
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Turns a SQLite error into the error the user needs to see.
     pub(crate) fn classify(&self, e: rusqlite::Error) -> CoreError {
         classify(&self.path, e)

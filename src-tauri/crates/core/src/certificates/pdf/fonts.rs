@@ -359,10 +359,14 @@ mod tests {
     use super::*;
     use crate::certificates::pdf::tests::VI_NFD;
 
+    /// `s` split into runs as the renderer splits it.
+    fn runs(s: &str) -> Vec<(Script, String)> {
+        let fonts = FONTS.as_ref().unwrap();
+        split_runs(s, |c| fonts.run_script(c), Script::Latin)
+    }
+
     #[test]
     fn runs_split_by_script() {
-        let fonts = FONTS.as_ref().unwrap();
-        let runs = |s: &str| split_runs(s, |c| fonts.run_script(c), Script::Latin);
         assert_eq!(
             runs("สมชาย ใจดี"),
             vec![(Script::Thai, "สมชาย ใจดี".to_string())]
@@ -420,8 +424,6 @@ mod tests {
 
     #[test]
     fn marks_and_spaces_never_start_a_run() {
-        let fonts = FONTS.as_ref().unwrap();
-        let runs = |s: &str| split_runs(s, |c| fonts.run_script(c), Script::Latin);
         // Combining marks stay on their base, even when the base is in another script.
         assert_eq!(runs(VI_NFD), vec![(Script::Latin, VI_NFD.to_string())]);
         assert_eq!(
