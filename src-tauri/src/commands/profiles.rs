@@ -27,5 +27,7 @@ pub async fn set_profile_locale(
     profile_id: String,
     locale: Locale,
 ) -> CmdResult<Profile> {
-    Ok(state.core()?.set_profile_locale(&profile_id, locale)?)
+    Ok(state
+        .core()?
+        .set_profile_locale(&profile_id, locale, state.now_ms())?)
 }

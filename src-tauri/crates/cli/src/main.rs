@@ -37,6 +37,17 @@ enum Command {
     /// Trust another installation's certificates: its exported key (`SDRKEY1.…`, or a file
     /// holding it), under a name.
     Trust(cmd::trust::Args),
+    /// Write this laptop's results (every learner, one workshop's, or one learner's) into
+    /// one signed file, for an organizer or another laptop.
+    Export(cmd::export::Args),
+    /// Merge results files or folders of them into this laptop's data: each file whole or
+    /// not at all. Prints a table; exits with 1 when any file was refused.
+    Import(cmd::import::Args),
+    /// Print the counts of learners and records here and a digest of them, to compare two
+    /// laptops.
+    Status(cmd::status::Args),
+    /// Print or set the name this laptop gives itself in the files it exports.
+    Laptop(cmd::laptop::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,5 +58,9 @@ fn main() -> ExitCode {
         Command::Workshops(a) => cmd::workshops::run(a),
         Command::Key(a) => cmd::key::run(a),
         Command::Trust(a) => cmd::trust::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Import(a) => cmd::import::run(a),
+        Command::Status(a) => cmd::status::run(a),
+        Command::Laptop(a) => cmd::laptop::run(a),
     }
 }

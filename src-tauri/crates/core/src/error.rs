@@ -36,13 +36,23 @@ pub enum ErrorCode {
     FileUnreadable,
     /// A key or file the user gave is not what it should be.
     BadKey,
+    /// A file given as a results file is not one, or is damaged (cut short, malformed).
+    ResultsInvalid,
+    /// A results file was written by a newer version of the app.
+    ResultsTooNew,
+    /// A results file was changed after it was signed.
+    ResultsTampered,
+    /// A results file is signed by a laptop this one does not trust yet.
+    ResultsUnknownSigner,
+    /// A results file holds a record that differs from the one with the same id here.
+    ResultsConflict,
     /// Anything else; a bug.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code, for the interface to recognise (generated into its bindings).
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::DatabaseCorrupt,
         ErrorCode::DatabaseTooNew,
         ErrorCode::DatabaseReadOnly,
@@ -55,6 +65,11 @@ impl ErrorCode {
         ErrorCode::FileUnwritable,
         ErrorCode::FileUnreadable,
         ErrorCode::BadKey,
+        ErrorCode::ResultsInvalid,
+        ErrorCode::ResultsTooNew,
+        ErrorCode::ResultsTampered,
+        ErrorCode::ResultsUnknownSigner,
+        ErrorCode::ResultsConflict,
         ErrorCode::Internal,
     ];
 }
@@ -100,6 +115,34 @@ pub enum CoreError {
     FileUnreadable { path: PathBuf, detail: String },
     #[error("this is not an issuer key exported by SME Digital Resilience")]
     BadKey,
+    #[error("{path} is not a results file, or it is damaged: {detail}")]
+    ResultsInvalid { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer version of this app (results format {found}; this app reads up to {supported})"
+    )]
+    ResultsTooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path} was changed after it was signed")]
+    ResultsTampered { path: PathBuf },
+    #[error(
+        "{path} is signed by a laptop this one does not trust yet (it calls itself {laptop:?}; key {fingerprint})"
+    )]
+    ResultsUnknownSigner {
+        path: PathBuf,
+        fingerprint: String,
+        laptop: String,
+    },
+    #[error(
+        "{path} holds a {what} ({id}) that differs from the one with the same id here; nothing from the file was imported"
+    )]
+    ResultsConflict {
+        path: PathBuf,
+        what: &'static str,
+        id: String,
+    },
     /// A fault of the app itself (a record that should be there is not, a drawing that
     /// failed): nothing the user typed or chose is to blame.
     #[error("internal error: {0}")]
@@ -137,6 +180,11 @@ impl CoreError {
             CoreError::FileUnwritable { .. } => ErrorCode::FileUnwritable,
             CoreError::FileUnreadable { .. } => ErrorCode::FileUnreadable,
             CoreError::BadKey => ErrorCode::BadKey,
+            CoreError::ResultsInvalid { .. } => ErrorCode::ResultsInvalid,
+            CoreError::ResultsTooNew { .. } => ErrorCode::ResultsTooNew,
+            CoreError::ResultsTampered { .. } => ErrorCode::ResultsTampered,
+            CoreError::ResultsUnknownSigner { .. } => ErrorCode::ResultsUnknownSigner,
+            CoreError::ResultsConflict { .. } => ErrorCode::ResultsConflict,
             // storage::classify has already turned every SQLite error a user can act on into
             // one of the variants above; what is left is a bug.
             CoreError::Internal(_) | CoreError::Sql(_) => ErrorCode::Internal,
@@ -173,6 +221,11 @@ mod tests {
             | ErrorCode::FileUnwritable
             | ErrorCode::FileUnreadable
             | ErrorCode::BadKey
+            | ErrorCode::ResultsInvalid
+            | ErrorCode::ResultsTooNew
+            | ErrorCode::ResultsTampered
+            | ErrorCode::ResultsUnknownSigner
+            | ErrorCode::ResultsConflict
             | ErrorCode::Internal => ErrorCode::ALL.contains(&c),
         };
         let mut seen = std::collections::HashSet::new();

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod content;
 pub mod diagnostic;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod keys;
 pub mod learning;

@@ -464,6 +464,110 @@ pub struct TrustedIssuer {
     pub imported_at_ms: i64,
 }
 
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportReport {
+    pub file_name: String,
+    pub learners: u32,
+    pub records: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// The laptop name written into the file.
+    pub laptop: String,
+}
+
+/// Who signed a results file, as this laptop sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ResultsSigner {
+    /// This laptop.
+    Own,
+    /// A laptop trusted here under `label`.
+    Trusted { label: String },
+    /// A laptop nobody here trusts yet; `laptop` is the name its file gives.
+    Unknown { fingerprint: String, laptop: String },
+    /// The file could not be checked far enough to say.
+    None,
+}
+
+/// What importing a file did (or, in a dry run, would do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// Its records are merged (or would be, in a dry run).
+    Imported,
+    /// This very file was imported before: nothing to add.
+    AlreadyImported,
+    /// Refused whole: nothing from it was stored.
+    Refused,
+}
+
+/// One file's import.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FileImport {
+    /// As the person gave it (or as found in the folder they gave).
+    pub path: String,
+    pub file_name: String,
+    pub outcome: ImportOutcome,
+    pub signer: ResultsSigner,
+    /// The laptop name the file gives (empty when it could not be read).
+    pub laptop: String,
+    /// SHA-256 of the signed body, hex (empty when it could not be read).
+    pub digest: String,
+    pub learners_new: u32,
+    pub learners_known: u32,
+    pub records_new: u32,
+    pub records_known: u32,
+    /// Why it was refused.
+    pub error: Option<ErrorPayload>,
+}
+
+/// How many records of one kind this laptop holds.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RecordCount {
+    /// The record's `type` in a results file (`progress_event`, ...).
+    pub kind: String,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+/// What this laptop holds, to compare two laptops.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DataStatus {
+    pub laptop: String,
+    #[ts(type = "number")]
+    pub learners: i64,
+    #[ts(type = "number")]
+    pub records: i64,
+    pub counts: Vec<RecordCount>,
+    /// SHA-256 over every exchanged record in a canonical order, hex: two laptops holding the
+    /// same records show the same digest, whatever order they arrived in.
+    pub digest: String,
+}
+
+/// One file imported on this laptop.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportLogEntry {
+    pub file_name: String,
+    pub digest: String,
+    pub signer_fingerprint: String,
+    pub signer_label: String,
+    pub laptop: String,
+    pub scope: String,
+    #[ts(type = "number")]
+    pub exported_at_ms: i64,
+    #[ts(type = "number")]
+    pub imported_at_ms: i64,
+    #[ts(type = "number")]
+    pub learners_new: i64,
+    #[ts(type = "number")]
+    pub learners_known: i64,
+    #[ts(type = "number")]
+    pub records_new: i64,
+    #[ts(type = "number")]
+    pub records_known: i64,
+}
+
 /// The TypeScript declarations of every IPC type, in one module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -517,6 +621,13 @@ pub fn typescript_bindings() -> String {
         VerifyReport::decl(&cfg),
         IssuerKeyView::decl(&cfg),
         TrustedIssuer::decl(&cfg),
+        ExportReport::decl(&cfg),
+        ResultsSigner::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        FileImport::decl(&cfg),
+        RecordCount::decl(&cfg),
+        DataStatus::decl(&cfg),
+        ImportLogEntry::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

@@ -75,7 +75,7 @@ fn untranslated_items_come_back_in_english_and_say_so() {
     let lib = sdr.library(&vi.id).unwrap();
     assert_eq!(lib.course_title_locale, Locale::En);
     // Changing the profile's language changes what it is served.
-    sdr.set_profile_locale(&vi.id, Locale::Th).unwrap();
+    sdr.set_profile_locale(&vi.id, Locale::Th, T0).unwrap();
     assert_eq!(sdr.library(&vi.id).unwrap().course_title_locale, Locale::Th);
 }
 

@@ -3,7 +3,7 @@
 
 export type Locale = "en" | "ms" | "fil" | "zh-Hant" | "th" | "vi";
 
-export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "not_eligible" | "file_unwritable" | "file_unreadable" | "bad_key" | "internal";
+export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "not_eligible" | "file_unwritable" | "file_unreadable" | "bad_key" | "results_invalid" | "results_too_new" | "results_tampered" | "results_unknown_signer" | "results_conflict" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, 
 /**
@@ -362,6 +362,49 @@ public_key: string, };
 
 export type TrustedIssuer = { fingerprint: string, label: string, imported_at_ms: number, };
 
+export type ExportReport = { file_name: string, learners: number, records: number, bytes: number, 
+/**
+ * The laptop name written into the file.
+ */
+laptop: string, };
+
+export type ResultsSigner = { "kind": "own" } | { "kind": "trusted", label: string, } | { "kind": "unknown", fingerprint: string, laptop: string, } | { "kind": "none" };
+
+export type ImportOutcome = "imported" | "already_imported" | "refused";
+
+export type FileImport = { 
+/**
+ * As the person gave it (or as found in the folder they gave).
+ */
+path: string, file_name: string, outcome: ImportOutcome, signer: ResultsSigner, 
+/**
+ * The laptop name the file gives (empty when it could not be read).
+ */
+laptop: string, 
+/**
+ * SHA-256 of the signed body, hex (empty when it could not be read).
+ */
+digest: string, learners_new: number, learners_known: number, records_new: number, records_known: number, 
+/**
+ * Why it was refused.
+ */
+error: ErrorPayload | null, };
+
+export type RecordCount = { 
+/**
+ * The record's `type` in a results file (`progress_event`, ...).
+ */
+kind: string, count: number, };
+
+export type DataStatus = { laptop: string, learners: number, records: number, counts: Array<RecordCount>, 
+/**
+ * SHA-256 over every exchanged record in a canonical order, hex: two laptops holding the
+ * same records show the same digest, whatever order they arrived in.
+ */
+digest: string, };
+
+export type ImportLogEntry = { file_name: string, digest: string, signer_fingerprint: string, signer_label: string, laptop: string, scope: string, exported_at_ms: number, imported_at_ms: number, learners_new: number, learners_known: number, records_new: number, records_known: number, };
+
 /** Every locale, in the order the language switcher lists them. */
 export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];
 
@@ -386,4 +429,4 @@ export const HTML_LANG: Record<Locale, string> = {
 };
 
 /** Every error code the backend sends. */
-export const ERROR_CODES: readonly ErrorCode[] = ["database_corrupt", "database_too_new", "database_read_only", "database_unavailable", "content_invalid", "not_found", "invalid_input", "name_taken", "not_eligible", "file_unwritable", "file_unreadable", "bad_key", "internal"];
+export const ERROR_CODES: readonly ErrorCode[] = ["database_corrupt", "database_too_new", "database_read_only", "database_unavailable", "content_invalid", "not_found", "invalid_input", "name_taken", "not_eligible", "file_unwritable", "file_unreadable", "bad_key", "results_invalid", "results_too_new", "results_tampered", "results_unknown_signer", "results_conflict", "internal"];

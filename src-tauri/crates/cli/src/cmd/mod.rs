@@ -2,8 +2,12 @@
 //! data folder option, opening the core, and the clock.
 
 pub mod certify;
+pub mod export;
+pub mod import;
 pub mod key;
+pub mod laptop;
 pub mod lint;
+pub mod status;
 pub mod trust;
 pub mod verify;
 pub mod workshops;

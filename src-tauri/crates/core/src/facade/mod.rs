@@ -11,7 +11,7 @@ use crate::learning::{
     EventKind, Learner, LessonStatus, Progress, ProgressEvent, normalize_display_name,
 };
 use crate::locale::Locale;
-use crate::storage::Db;
+use crate::storage::{Db, ProfileField};
 use crate::views::{
     GlossaryTerm, LessonRef, LessonSummary, LessonView, LibraryView, LocaleInfo, ModuleView,
     Profile, QuizSummary, StartState,
@@ -19,6 +19,7 @@ use crate::views::{
 
 mod assessments;
 mod certificates;
+mod exchange;
 mod keys;
 mod quizzes;
 mod workshops;
@@ -133,9 +134,37 @@ impl Sdr {
         Ok(profile.into())
     }
 
-    pub fn set_profile_locale(&self, id: &str, locale: Locale) -> Result<Profile> {
-        self.profile(id)?;
-        self.db.set_profile_locale(id, locale)?;
+    /// Corrects a learner's name (a typo at sign-up). Like every change, it is an edit record.
+    pub fn rename_profile(&self, id: &str, name: &str, now_ms: i64) -> Result<Profile> {
+        let display_name = normalize_display_name(name)?;
+        let current = self.profile(id)?;
+        if current.display_name != display_name {
+            let taken = self.db.profiles()?.into_iter().any(|p| {
+                p.id != id && p.display_name.to_lowercase() == display_name.to_lowercase()
+            });
+            if taken {
+                return Err(CoreError::NameTaken(display_name));
+            }
+            let origin = self.laptop_name()?;
+            self.db.edit_profile(
+                id,
+                ProfileField::DisplayName,
+                &display_name,
+                now_ms,
+                &origin,
+            )?;
+        }
+        Ok(self.profile(id)?.into())
+    }
+
+    /// Changes a learner's language. The change is an edit record, so it travels in results
+    /// files and the latest edit wins on every laptop.
+    pub fn set_profile_locale(&self, id: &str, locale: Locale, now_ms: i64) -> Result<Profile> {
+        if self.profile(id)?.locale != locale {
+            let origin = self.laptop_name()?;
+            self.db
+                .edit_profile(id, ProfileField::Locale, locale.code(), now_ms, &origin)?;
+        }
         let profile = self.profile(id)?;
         self.remember(&profile)?;
         Ok(profile.into())

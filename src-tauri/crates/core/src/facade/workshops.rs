@@ -87,7 +87,9 @@ impl Sdr {
     ) -> Result<WorkshopView> {
         let details = details.validated()?;
         self.workshop(id)?;
-        self.db.set_workshop_details(id, &details, now_ms)?;
+        let origin = self.laptop_name()?;
+        self.db
+            .set_workshop_details(id, &details, now_ms, &origin)?;
         Ok(self.workshop_view(&self.workshop(id)?, locale))
     }
 

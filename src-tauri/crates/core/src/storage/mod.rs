@@ -2,11 +2,14 @@
 //! Nothing outside this module sees a connection.
 
 mod assessment_queries;
+mod exchange_queries;
 mod queries;
 mod quiz_queries;
 mod workshop_queries;
 
 pub(crate) use assessment_queries::StoredResult;
+pub(crate) use exchange_queries::{ImportLogRow, MergeFault, Merged, Order};
+pub(crate) use queries::ProfileField;
 pub(crate) use workshop_queries::{StoredCertificate, StoredIssuer};
 
 use std::path::{Path, PathBuf};
@@ -21,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_quizzes.sql"),
     include_str!("migrations/0003_assessments.sql"),
     include_str!("migrations/0004_workshops.sql"),
+    include_str!("migrations/0005_exchange.sql"),
 ];
 
 /// The schema version this build writes.
@@ -135,6 +139,26 @@ impl Db {
             .map_err(|e| self.classify(e))?;
         let value = f()?;
         tx.commit().map_err(|e| self.classify(e))?;
+        Ok(value)
+    }
+
+    /// Runs `f` in one transaction and commits it only if `commit` is true and `f` succeeds:
+    /// a dry run sees exactly what the real run would do, and leaves nothing behind.
+    pub(crate) fn in_transaction_if<T>(
+        &self,
+        commit: bool,
+        f: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.classify(e))?;
+        let value = f()?;
+        if commit {
+            tx.commit().map_err(|e| self.classify(e))?;
+        } else {
+            tx.rollback().map_err(|e| self.classify(e))?;
+        }
         Ok(value)
     }
 
@@ -324,6 +348,48 @@ mod tests {
             "{err}"
         );
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_version_4_database_keeps_its_details_and_certificates_through_the_exchange_migration() {
+        let dir = tmp();
+        let path = dir.path().join("sdr.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch(
+                "PRAGMA user_version = 4;
+                 INSERT INTO workshops (id, economy, year, locales, default_locale, calendar, utc_offset_min,
+                                        required_modules, pass_mark, assessment_required, city, host, start_date, end_date, edited_at_ms)
+                 VALUES ('w1', 'TH', 2018, 'th,en', 'th', 'buddhist', 420, '*', 70, 1, 'Bangkok', 'OSMEP', '2018-08-01', '', 5),
+                        ('w2', 'VN', 2018, 'vi,en', 'vi', 'gregorian', 420, '*', 70, 1, '', '', '', '', NULL);
+                 INSERT INTO profiles VALUES ('p1', 'สมชาย', 'th', 1);
+                 INSERT INTO certificates VALUES ('c1', 'p1', 'w1', 'SDR1.x.y', 9);",
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        let w1 = db.workshop("w1").unwrap().unwrap();
+        assert_eq!(
+            (w1.details.city.as_str(), w1.details.host.as_str()),
+            ("Bangkok", "OSMEP")
+        );
+        assert_eq!(w1.details.start_date, "2018-08-01");
+        assert_eq!(db.workshop("w2").unwrap().unwrap().details.city, "");
+        assert_eq!(db.certificate_for("p1", "w1").unwrap().unwrap().id, "c1");
+        // Profiles are append-only now: a change is an edit.
+        assert!(
+            db.conn
+                .execute("UPDATE profiles SET locale = 'en'", [])
+                .is_err()
+        );
+        let id: String = db
+            .conn
+            .query_row("SELECT id FROM workshop_edits", [], |r| r.get(0))
+            .unwrap();
+        assert!(uuid::Uuid::parse_str(&id).is_ok(), "{id}");
     }
 
     #[test]

@@ -7,6 +7,32 @@ use crate::error::Result;
 use crate::learning::{EventKind, Learner, ProgressEvent};
 use crate::locale::Locale;
 
+/// A profile as shown: the values it was created with, overridden field by field by its latest
+/// edit (highest `seq`, then latest time, then highest id: the same answer on every laptop).
+const PROFILE_SELECT: &str = "SELECT p.id,
+    coalesce((SELECT e.value FROM profile_edits e WHERE e.profile_id = p.id AND e.field = 'display_name'
+              ORDER BY e.seq DESC, e.at_ms DESC, e.id DESC LIMIT 1), p.display_name),
+    coalesce((SELECT e.value FROM profile_edits e WHERE e.profile_id = p.id AND e.field = 'locale'
+              ORDER BY e.seq DESC, e.at_ms DESC, e.id DESC LIMIT 1), p.locale),
+    p.created_at_ms
+    FROM profiles p";
+
+/// A field of a profile that can change after it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProfileField {
+    DisplayName,
+    Locale,
+}
+
+impl ProfileField {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ProfileField::DisplayName => "display_name",
+            ProfileField::Locale => "locale",
+        }
+    }
+}
+
 fn learner_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Learner> {
     let locale: String = r.get(2)?;
     Ok(Learner {
@@ -28,7 +54,7 @@ impl Db {
 
     pub(crate) fn profiles(&self) -> Result<Vec<Learner>> {
         self.rows(
-            "SELECT id, display_name, locale, created_at_ms FROM profiles ORDER BY display_name COLLATE NOCASE, created_at_ms",
+            &format!("{PROFILE_SELECT} ORDER BY 2 COLLATE NOCASE, p.created_at_ms, p.id"),
             [],
             learner_from_row,
         )
@@ -36,16 +62,36 @@ impl Db {
 
     pub(crate) fn profile(&self, id: &str) -> Result<Option<Learner>> {
         self.row(
-            "SELECT id, display_name, locale, created_at_ms FROM profiles WHERE id = ?1",
+            &format!("{PROFILE_SELECT} WHERE p.id = ?1"),
             [id],
             learner_from_row,
         )
     }
 
-    pub(crate) fn set_profile_locale(&self, id: &str, locale: Locale) -> Result<()> {
+    /// Records a change of one of a profile's fields. Its `seq` is one more than the highest
+    /// known for that field, so an edit made after seeing another wins over it whatever the
+    /// laptops' clocks say.
+    pub(crate) fn edit_profile(
+        &self,
+        id: &str,
+        field: ProfileField,
+        value: &str,
+        now_ms: i64,
+        origin: &str,
+    ) -> Result<()> {
         self.exec(
-            "UPDATE profiles SET locale = ?2 WHERE id = ?1",
-            params![id, locale.code()],
+            "INSERT INTO profile_edits (id, profile_id, field, value, seq, at_ms, origin)
+             VALUES (?1, ?2, ?3, ?4,
+                     1 + coalesce((SELECT max(seq) FROM profile_edits WHERE profile_id = ?2 AND field = ?3), 0),
+                     ?5, ?6)",
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                id,
+                field.as_str(),
+                value,
+                now_ms,
+                origin
+            ],
         )?;
         Ok(())
     }

@@ -26,7 +26,16 @@ pub(crate) struct StoredIssuer {
     pub imported_at_ms: i64,
 }
 
-const WORKSHOP_COLUMNS: &str = "id, economy, year, locales, default_locale, calendar, utc_offset_min, required_modules, pass_mark, assessment_required, city, host, start_date, end_date";
+/// A workshop with its trainer-entered details from its latest edit (highest `seq`, then latest
+/// time, then highest id: the same answer on every laptop, whatever order edits arrived in).
+const WORKSHOP_SELECT: &str =
+    "SELECT w.id, w.economy, w.year, w.locales, w.default_locale, w.calendar,
+    w.utc_offset_min, w.required_modules, w.pass_mark, w.assessment_required,
+    coalesce(e.city, ''), coalesce(e.host, ''), coalesce(e.start_date, ''), coalesce(e.end_date, '')
+    FROM workshops w
+    LEFT JOIN workshop_edits e ON e.id = (
+        SELECT x.id FROM workshop_edits x WHERE x.workshop_id = w.id
+        ORDER BY x.seq DESC, x.at_ms DESC, x.id DESC LIMIT 1)";
 
 fn workshop_row(r: &Row<'_>) -> rusqlite::Result<Workshop> {
     let locales: String = r.get(3)?;
@@ -95,7 +104,7 @@ impl Db {
 
     pub(crate) fn workshops(&self) -> Result<Vec<Workshop>> {
         self.rows(
-            &format!("SELECT {WORKSHOP_COLUMNS} FROM workshops ORDER BY year, economy"),
+            &format!("{WORKSHOP_SELECT} ORDER BY w.year, w.economy"),
             [],
             workshop_row,
         )
@@ -103,21 +112,36 @@ impl Db {
 
     pub(crate) fn workshop(&self, id: &str) -> Result<Option<Workshop>> {
         self.row(
-            &format!("SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?1"),
+            &format!("{WORKSHOP_SELECT} WHERE w.id = ?1"),
             [id],
             workshop_row,
         )
     }
 
+    /// Records a trainer's details of a workshop as a new edit (see [`Db::edit_profile`] for
+    /// `seq`).
     pub(crate) fn set_workshop_details(
         &self,
         id: &str,
         d: &WorkshopDetails,
         now_ms: i64,
+        origin: &str,
     ) -> Result<()> {
         let n = self.exec(
-            "UPDATE workshops SET city = ?2, host = ?3, start_date = ?4, end_date = ?5, edited_at_ms = ?6 WHERE id = ?1",
-            params![id, d.city, d.host, d.start_date, d.end_date, now_ms],
+            "INSERT INTO workshop_edits (id, workshop_id, city, host, start_date, end_date, seq, at_ms, origin)
+             SELECT ?1, w.id, ?3, ?4, ?5, ?6,
+                    1 + coalesce((SELECT max(seq) FROM workshop_edits WHERE workshop_id = w.id), 0), ?7, ?8
+             FROM workshops w WHERE w.id = ?2",
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                id,
+                d.city,
+                d.host,
+                d.start_date,
+                d.end_date,
+                now_ms,
+                origin
+            ],
         )?;
         if n == 0 {
             return Err(CoreError::NotFound {
@@ -212,13 +236,16 @@ impl Db {
         Ok(())
     }
 
+    /// The first certificate a learner was issued for a workshop (on any laptop: imported
+    /// results can bring several, and all are kept).
     pub(crate) fn certificate_for(
         &self,
         profile_id: &str,
         workshop_id: &str,
     ) -> Result<Option<StoredCertificate>> {
         self.row(
-            "SELECT id, profile_id, workshop_id, payload, issued_at_ms FROM certificates WHERE profile_id = ?1 AND workshop_id = ?2",
+            "SELECT id, profile_id, workshop_id, payload, issued_at_ms FROM certificates
+             WHERE profile_id = ?1 AND workshop_id = ?2 ORDER BY issued_at_ms, id LIMIT 1",
             [profile_id, workshop_id],
             |r| {
                 Ok(StoredCertificate {
