@@ -17,6 +17,7 @@ fn test_dir() -> Option<PathBuf> {
 pub type Kind = (&'static str, &'static [&'static str]);
 pub const PDF: Kind = ("PDF", &["pdf"]);
 pub const KEY: Kind = ("SDRKEY", &["txt", "key"]);
+pub const RESULTS: Kind = ("SDR results", &["sdrresults"]);
 
 /// Asks where to save a file of `kind`, offering `default_name`; `None` when cancelled.
 pub fn save<R: Runtime>(
@@ -60,4 +61,23 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, title: &str, kind: Kind) -> Option<P
         .add_filter(kind.0, kind.1)
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Asks for one or more files of `kind` to open; `None` when the user cancels. In tests,
+/// `SDR_TEST_OPEN_FILE` may list several paths, separated as in `PATH`.
+pub fn open_many<R: Runtime>(app: &AppHandle<R>, title: &str, kind: Kind) -> Option<Vec<PathBuf>> {
+    if let Some(list) = test_seams::path("SDR_TEST_OPEN_FILE") {
+        return Some(std::env::split_paths(&list).collect());
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(kind.0, kind.1)
+        .blocking_pick_files()
+        .map(|files| {
+            files
+                .into_iter()
+                .filter_map(|p| p.into_path().ok())
+                .collect()
+        })
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sdr_core::exchange::Scope;
+use sdr_core::exchange::ExportScope;
 use sdr_core::exchange::format::{self, SIGNATURE_CONTEXT};
 use sdr_core::views::{FileImport, ImportOutcome, ResultsSigner};
 use sdr_core::{ErrorCode, Locale, Sdr, content, keys};
@@ -88,7 +88,7 @@ fn export(l: &Laptop, dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     let report = l
         .sdr
-        .export_results(&Scope::All, &path, T0 + 2 * DAY)
+        .export_results(&ExportScope::All, &path, T0 + 2 * DAY)
         .unwrap();
     assert_eq!(report.learners as usize, l.learners.len());
     path
@@ -190,7 +190,7 @@ fn importing_twice_or_an_overlapping_file_adds_nothing_the_second_time() {
         .unwrap();
     let later = files.path().join("later.sdrresults");
     a.sdr
-        .export_results(&Scope::All, &later, T0 + 3 * DAY)
+        .export_results(&ExportScope::All, &later, T0 + 3 * DAY)
         .unwrap();
     let r = import(&c, &later);
     assert_eq!(r.outcome, ImportOutcome::Imported, "{r:?}");
@@ -212,7 +212,7 @@ fn a_learner_takes_their_progress_to_another_laptop_and_carries_on() {
     let files = tempfile::tempdir().unwrap();
     let name = a
         .sdr
-        .results_file_name(&Scope::Profile(huong.clone()), T0)
+        .results_file_name(&ExportScope::Profile(huong.clone()), T0)
         .unwrap();
     assert_eq!(
         name,
@@ -221,7 +221,7 @@ fn a_learner_takes_their_progress_to_another_laptop_and_carries_on() {
     let file = files.path().join(name);
     let report = a
         .sdr
-        .export_results(&Scope::Profile(huong.clone()), &file, T0)
+        .export_results(&ExportScope::Profile(huong.clone()), &file, T0)
         .unwrap();
     assert_eq!(report.learners, 1);
     trust(&b.sdr, &file, "Bangkok 1");
@@ -239,7 +239,7 @@ fn a_learner_takes_their_progress_to_another_laptop_and_carries_on() {
     // Her later records go back to the first laptop and merge into the same person.
     let back = files.path().join("back.sdrresults");
     b.sdr
-        .export_results(&Scope::Profile(huong.clone()), &back, T0 + DAY)
+        .export_results(&ExportScope::Profile(huong.clone()), &back, T0 + DAY)
         .unwrap();
     trust(&a.sdr, &back, "Hanoi 2");
     let r = import(&a.sdr, &back);
@@ -276,7 +276,8 @@ fn edits_made_on_two_laptops_agree_on_the_latest_whatever_the_order() {
     c.rename_profile(somchai, "สมชาย  ใจดีมาก", T0 + 6 * DAY)
         .unwrap();
     let fc = files.path().join("c.sdrresults");
-    c.export_results(&Scope::All, &fc, T0 + 6 * DAY).unwrap();
+    c.export_results(&ExportScope::All, &fc, T0 + 6 * DAY)
+        .unwrap();
     trust(&a.sdr, &fc, "Organizer");
     import(&a.sdr, &fc);
     assert_eq!(

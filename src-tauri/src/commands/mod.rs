@@ -4,6 +4,7 @@
 pub mod app;
 pub mod assessments;
 pub mod certificates;
+pub mod exchange;
 pub mod learning;
 pub mod profiles;
 pub mod quizzes;

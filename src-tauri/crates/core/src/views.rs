@@ -9,6 +9,7 @@ pub use crate::content::QuestionKind;
 pub use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::Severity;
 pub use crate::error::{ErrorCode, ErrorPayload};
+pub use crate::exchange::ExportScope;
 pub use crate::learning::LessonStatus;
 pub use crate::locale::Locale;
 pub use crate::workshops::{Calendar, WorkshopDetails};
@@ -522,6 +523,15 @@ pub struct FileImport {
     pub error: Option<ErrorPayload>,
 }
 
+/// Where an import of several files is.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+    /// The file just done.
+    pub file: FileImport,
+}
+
 /// How many records of one kind this laptop holds.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RecordCount {
@@ -621,7 +631,9 @@ pub fn typescript_bindings() -> String {
         VerifyReport::decl(&cfg),
         IssuerKeyView::decl(&cfg),
         TrustedIssuer::decl(&cfg),
+        ExportScope::decl(&cfg),
         ExportReport::decl(&cfg),
+        ImportProgress::decl(&cfg),
         ResultsSigner::decl(&cfg),
         ImportOutcome::decl(&cfg),
         FileImport::decl(&cfg),

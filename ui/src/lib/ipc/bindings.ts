@@ -362,11 +362,19 @@ public_key: string, };
 
 export type TrustedIssuer = { fingerprint: string, label: string, imported_at_ms: number, };
 
+export type ExportScope = { "kind": "all" } | { "kind": "workshop", "id": string } | { "kind": "profile", "id": string };
+
 export type ExportReport = { file_name: string, learners: number, records: number, bytes: number, 
 /**
  * The laptop name written into the file.
  */
 laptop: string, };
+
+export type ImportProgress = { done: number, total: number, 
+/**
+ * The file just done.
+ */
+file: FileImport, };
 
 export type ResultsSigner = { "kind": "own" } | { "kind": "trusted", label: string, } | { "kind": "unknown", fingerprint: string, laptop: string, } | { "kind": "none" };
 

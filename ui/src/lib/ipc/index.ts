@@ -7,9 +7,15 @@ import type {
   AssessmentView,
   BatchProgress,
   BatchSummary,
+  DataStatus,
   ErrorCode,
   ErrorPayload,
+  ExportReport,
+  ExportScope,
+  FileImport,
   GlossaryTerm,
+  ImportLogEntry,
+  ImportProgress,
   IssuerKeyView,
   LessonView,
   LibraryView,
@@ -127,4 +133,22 @@ export const ipc = {
   readIssuerKeyFile: (dialogTitle: string) => call<string | null>('read_issuer_key_file', { dialogTitle }),
   trustedIssuers: () => call<TrustedIssuer[]>('trusted_issuers'),
   importIssuer: (key: string, label: string) => call<TrustedIssuer>('import_issuer', { key, label }),
+  /** What this laptop holds: its name, the counts of learners and records, their digest. */
+  dataStatus: () => call<DataStatus>('data_status'),
+  setLaptopName: (name: string) => call<string>('set_laptop_name', { name }),
+  /** Opens the save dialog and writes the results of `scope` there; null when cancelled. */
+  exportResults: (scope: ExportScope, dialogTitle: string) =>
+    call<ExportReport | null>('export_results', { scope, dialogTitle }),
+  /** Opens the file (or folder) dialog and imports what was chosen; null when cancelled. */
+  importResults: (folder: boolean, dryRun: boolean, dialogTitle: string, onProgress: (p: ImportProgress) => void) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call<FileImport[] | null>('import_results', { folder, dryRun, dialogTitle, onProgress: channel });
+  },
+  /** Imports one file again, e.g. after its signer was trusted. */
+  importResultsFile: (path: string, dryRun: boolean) => call<FileImport>('import_results_file', { path, dryRun }),
+  /** Trusts the laptop that signed the results file at `path`. */
+  trustResultsSigner: (path: string, label: string) =>
+    call<TrustedIssuer>('trust_results_signer', { path, label }),
+  importLog: () => call<ImportLogEntry[]>('import_log'),
 };

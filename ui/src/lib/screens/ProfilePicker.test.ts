@@ -22,13 +22,13 @@ describe('ProfilePicker', () => {
   it('lists the last used profile first', () => {
     const a = profile({ id: 'a', display_name: 'Ana Reyes', locale: 'fil' });
     const b = profile({ id: 'b', display_name: 'สมชาย ใจดี', locale: 'th' });
-    render(ProfilePicker, { start: start({ profiles: [a, b], last_profile_id: 'b' }), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn() });
+    render(ProfilePicker, { start: start({ profiles: [a, b], last_profile_id: 'b' }), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn(), onexchange: vi.fn() });
     const names = screen.getAllByTestId('profile-name').map((e) => e.textContent);
     expect(names).toEqual(['สมชาย ใจดี', 'Ana Reyes']);
   });
 
   it('refuses an empty name without calling the backend', async () => {
-    render(ProfilePicker, { start: start(), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn() });
+    render(ProfilePicker, { start: start(), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn(), onexchange: vi.fn() });
     await fireEvent.click(screen.getByTestId('create-profile'));
     expect(screen.getByRole('alert').textContent).toContain('Please enter a name');
     expect(ipc.createProfile).not.toHaveBeenCalled();
@@ -38,7 +38,7 @@ describe('ProfilePicker', () => {
     const created = profile({ display_name: 'Trần Văn An' });
     vi.mocked(ipc.createProfile).mockResolvedValue(created);
     const onenter = vi.fn();
-    render(ProfilePicker, { start: start(), onenter, ontrainer: vi.fn(), onverify: vi.fn() });
+    render(ProfilePicker, { start: start(), onenter, ontrainer: vi.fn(), onverify: vi.fn(), onexchange: vi.fn() });
     await fireEvent.input(screen.getByTestId('new-profile-name'), { target: { value: 'Trần Văn An' } });
     await fireEvent.change(screen.getByTestId('new-profile-locale'), { target: { value: 'vi' } });
     await fireEvent.click(screen.getByTestId('create-profile'));
@@ -49,7 +49,7 @@ describe('ProfilePicker', () => {
   it('shows a taken name in the interface language', async () => {
     vi.mocked(ipc.createProfile).mockRejectedValue(new IpcError({ code: 'name_taken', message: 'x' }));
     i18n.locale = 'vi';
-    render(ProfilePicker, { start: start(), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn() });
+    render(ProfilePicker, { start: start(), onenter: vi.fn(), ontrainer: vi.fn(), onverify: vi.fn(), onexchange: vi.fn() });
     await fireEvent.input(screen.getByTestId('new-profile-name'), { target: { value: 'An' } });
     await fireEvent.click(screen.getByTestId('create-profile'));
     const notice = await screen.findByTestId('error-notice');

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sdr_core::exchange::Scope;
+use sdr_core::exchange::ExportScope;
 
 use super::{DataDir, now_ms, with_core};
 
@@ -26,9 +26,9 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     with_core(&args.data, |sdr| {
         let scope = match (&args.workshop, &args.learner) {
-            (Some(w), _) => Scope::Workshop(w.clone()),
-            (_, Some(p)) => Scope::Profile(p.clone()),
-            _ => Scope::All,
+            (Some(w), _) => ExportScope::Workshop(w.clone()),
+            (_, Some(p)) => ExportScope::Profile(p.clone()),
+            _ => ExportScope::All,
         };
         let now = now_ms();
         let path = if args.out.is_dir() {

@@ -22,8 +22,9 @@ use crate::learning::normalize_display_name;
 use crate::locale::Locale;
 
 /// Whose records an export holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum ExportScope {
     /// Every learner on the laptop.
     All,
     /// The learners whose latest enrolment is this workshop.
@@ -32,13 +33,13 @@ pub enum Scope {
     Profile(String),
 }
 
-impl Scope {
+impl ExportScope {
     /// As written in the file's header: `all`, `workshop:<id>`, `profile:<id>`.
     pub fn code(&self) -> String {
         match self {
-            Scope::All => "all".into(),
-            Scope::Workshop(id) => format!("workshop:{id}"),
-            Scope::Profile(id) => format!("profile:{id}"),
+            ExportScope::All => "all".into(),
+            ExportScope::Workshop(id) => format!("workshop:{id}"),
+            ExportScope::Profile(id) => format!("profile:{id}"),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::Sdr;
 use super::keys::KnownIssuer;
 use crate::error::{CoreError, Result};
 use crate::exchange::records::{Header, Line};
-use crate::exchange::{FileRules, Scope, format};
+use crate::exchange::{ExportScope, FileRules, format};
 use crate::storage::{ImportLogRow, MergeFault, Merged, Order};
 use crate::views::{
     DataStatus, ExportReport, FileImport, ImportLogEntry, ImportOutcome, RecordCount,
@@ -44,11 +44,11 @@ impl Sdr {
 
     /// The file name to offer for an export: what it holds, the laptop, the date; ASCII only,
     /// so it survives any USB stick's file system and any mail program.
-    pub fn results_file_name(&self, scope: &Scope, now_ms: i64) -> Result<String> {
+    pub fn results_file_name(&self, scope: &ExportScope, now_ms: i64) -> Result<String> {
         let (what, offset) = match scope {
-            Scope::All => ("all".to_string(), 0),
-            Scope::Workshop(id) => (id.clone(), self.workshop(id)?.utc_offset_min),
-            Scope::Profile(id) => (
+            ExportScope::All => ("all".to_string(), 0),
+            ExportScope::Workshop(id) => (id.clone(), self.workshop(id)?.utc_offset_min),
+            ExportScope::Profile(id) => (
                 format!("learner-{}", ascii_slug(&self.profile(id)?.display_name)),
                 0,
             ),
@@ -70,16 +70,21 @@ impl Sdr {
 
     /// Writes the records of the learners in `scope` into a signed results file at `path`
     /// (whole or not at all).
-    pub fn export_results(&self, scope: &Scope, path: &Path, now_ms: i64) -> Result<ExportReport> {
+    pub fn export_results(
+        &self,
+        scope: &ExportScope,
+        path: &Path,
+        now_ms: i64,
+    ) -> Result<ExportReport> {
         let key = self.signing_key(now_ms)?;
         let laptop = self.laptop_name()?;
         let (profiles, workshops) = match scope {
-            Scope::All => (self.db.profile_ids()?, self.db.edited_workshops()?),
-            Scope::Workshop(id) => {
+            ExportScope::All => (self.db.profile_ids()?, self.db.edited_workshops()?),
+            ExportScope::Workshop(id) => {
                 self.workshop(id)?;
                 (self.db.enrolled(id)?, vec![id.clone()])
             }
-            Scope::Profile(id) => {
+            ExportScope::Profile(id) => {
                 self.profile(id)?;
                 (vec![id.clone()], self.db.enrolled_workshops(id)?)
             }
@@ -100,7 +105,8 @@ impl Sdr {
         for id in &workshops {
             self.db.workshop_edit_lines(id, Order::Stored, &mut push)?;
         }
-        let records = writer.records();
+        // Learners and records are counted apart, as an import counts them.
+        let records = writer.records() - profiles.len() as u64;
         let bytes = writer.finish(&key)?;
         files::write_atomically(path, &bytes)?;
         Ok(ExportReport {
@@ -193,7 +199,7 @@ impl Sdr {
                 });
             }
         };
-        if self.db.imported_at(&report.digest)?.is_some() {
+        if self.db.imported_at(&report.digest, &fingerprint)?.is_some() {
             report.laptop = format::header(path, &checked)?.laptop;
             return Ok(ImportOutcome::AlreadyImported);
         }

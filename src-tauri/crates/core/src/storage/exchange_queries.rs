@@ -337,11 +337,11 @@ impl Db {
             .collect()
     }
 
-    /// When a file with this body digest was imported here, if it was.
-    pub(crate) fn imported_at(&self, digest: &str) -> Result<Option<i64>> {
+    /// When a file with this body digest and signer was imported here, if it was.
+    pub(crate) fn imported_at(&self, digest: &str, signer: &str) -> Result<Option<i64>> {
         self.row(
-            "SELECT imported_at_ms FROM import_log WHERE digest = ?1 ORDER BY id LIMIT 1",
-            [digest],
+            "SELECT imported_at_ms FROM import_log WHERE digest = ?1 AND signer = ?2 ORDER BY id LIMIT 1",
+            [digest, signer],
             |r| r.get(0),
         )
     }
