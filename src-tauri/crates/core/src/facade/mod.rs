@@ -61,6 +61,13 @@ impl Sdr {
         &self.pack
     }
 
+    /// Runs `f` in one database transaction: everything it records lands together, with one
+    /// sync to disk instead of one per record, or nothing does if it fails. Batches nest (an
+    /// inner one is a savepoint of the outer).
+    pub fn in_batch<T>(&self, f: impl FnOnce(&Sdr) -> Result<T>) -> Result<T> {
+        self.db.in_transaction(|| f(self))
+    }
+
     pub fn start_state(&self) -> Result<StartState> {
         let device_locale = self
             .db
