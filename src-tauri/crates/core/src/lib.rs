@@ -7,6 +7,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod error;
 pub mod files;
+mod ids;
 pub mod keys;
 pub mod learning;
 pub mod locale;

@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use crate::content::{Lesson, Pack};
 use crate::error::{CoreError, Result};
+use crate::ids::IdSource;
 use crate::learning::quiz::ModuleResults;
 use crate::learning::{
     EventKind, Learner, LessonStatus, Progress, ProgressEvent, normalize_display_name,
@@ -46,19 +48,49 @@ pub fn data_dir(
 pub struct Sdr {
     db: Db,
     pack: Pack,
+    /// Where every record id comes from: a mutex, so it is set through `&self` and `Sdr`
+    /// stays `Send` (the app shares it behind its own mutex).
+    ids: Mutex<IdSource>,
 }
 
 impl Sdr {
     /// Opens the database in `data_dir` (creating both if absent) with the course `pack`.
     pub fn open(data_dir: &Path, pack: Pack) -> Result<Sdr> {
         let db = Db::open(&data_dir.join(DATABASE_FILE))?;
-        let sdr = Sdr { db, pack };
+        let sdr = Sdr {
+            db,
+            pack,
+            ids: Mutex::new(IdSource::Os),
+        };
         sdr.load_seeds()?;
         Ok(sdr)
     }
 
     pub fn pack(&self) -> &Pack {
         &self.pack
+    }
+
+    /// From now on, record ids come from `seed`: the same seed, in a fresh data folder, gives
+    /// the same ids in the same order. FOR DEMO DATA ONLY ([`crate::demo`]): real learners'
+    /// records must get random ids, or records from two laptops could collide when merged.
+    /// The installation's issuer key stays random either way.
+    pub fn use_seeded_ids(&self, seed: u64) {
+        *self.lock_ids() = IdSource::seeded(seed);
+    }
+
+    /// From now on, record ids are random again (as they are after [`Sdr::open`]).
+    pub fn use_random_ids(&self) {
+        *self.lock_ids() = IdSource::Os;
+    }
+
+    fn lock_ids(&self) -> std::sync::MutexGuard<'_, IdSource> {
+        // The source holds no invariant a panic elsewhere could break.
+        self.ids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A new record id.
+    pub(crate) fn new_id(&self) -> uuid::Uuid {
+        self.lock_ids().next()
     }
 
     /// Runs `f` in one database transaction: everything it records lands together, with one
@@ -109,7 +141,7 @@ impl Sdr {
             return Err(CoreError::NameTaken(display_name));
         }
         let profile = Learner {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: self.new_id().to_string(),
             display_name,
             locale,
             created_at_ms: now_ms,
@@ -288,7 +320,7 @@ impl Sdr {
         now_ms: i64,
     ) -> Result<()> {
         self.db.insert_event(&ProgressEvent {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: self.new_id().to_string(),
             profile_id: profile_id.to_string(),
             kind,
             module_id: lesson.module_id.clone(),

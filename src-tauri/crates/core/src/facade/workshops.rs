@@ -101,7 +101,8 @@ impl Sdr {
         self.profile(profile_id)?;
         self.workshop(workshop_id)?;
         if self.db.enrolment(profile_id)?.as_deref() != Some(workshop_id) {
-            self.db.enrol(profile_id, workshop_id, now_ms)?;
+            self.db
+                .enrol(&self.new_id().to_string(), profile_id, workshop_id, now_ms)?;
         }
         self.workshop_status(profile_id)?
             .ok_or_else(|| CoreError::Internal("enrolment was not recorded".to_string()))

@@ -128,15 +128,16 @@ impl Db {
         Ok(())
     }
 
-    pub(crate) fn enrol(&self, profile_id: &str, workshop_id: &str, now_ms: i64) -> Result<()> {
+    pub(crate) fn enrol(
+        &self,
+        id: &str,
+        profile_id: &str,
+        workshop_id: &str,
+        now_ms: i64,
+    ) -> Result<()> {
         self.exec(
             "INSERT INTO enrolments (id, profile_id, workshop_id, at_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                uuid::Uuid::new_v4().to_string(),
-                profile_id,
-                workshop_id,
-                now_ms
-            ],
+            params![id, profile_id, workshop_id, now_ms],
         )?;
         Ok(())
     }
