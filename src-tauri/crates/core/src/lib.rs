@@ -4,6 +4,7 @@
 pub mod certificates;
 pub mod clock;
 pub mod content;
+pub mod demo;
 pub mod diagnostic;
 pub mod error;
 pub mod files;

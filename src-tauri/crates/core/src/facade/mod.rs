@@ -434,6 +434,12 @@ impl Sdr {
         Ok(terms)
     }
 
+    /// Every learner record as text, table by table (for tests comparing two folders).
+    #[cfg(test)]
+    pub(crate) fn learner_records(&self) -> Vec<(&'static str, Vec<String>)> {
+        self.db.learner_records()
+    }
+
     /// Whether a lesson is done for a profile (for tests and the CLI).
     pub fn lesson_status(&self, profile_id: &str, lesson_id: &str) -> Result<LessonStatus> {
         Ok(self.progress(profile_id)?.status(lesson_id))

@@ -22,7 +22,7 @@ impl Sdr {
         Ok(())
     }
 
-    pub(super) fn workshop(&self, id: &str) -> Result<Workshop> {
+    pub(crate) fn workshop(&self, id: &str) -> Result<Workshop> {
         self.db.workshop(id)?.ok_or_else(|| CoreError::NotFound {
             what: "workshop",
             id: id.to_string(),

@@ -216,6 +216,59 @@ impl Db {
     }
 }
 
+/// The tables of learner records, and their columns a seed fixes (a certificate's payload
+/// is signed with the installation's random key, so it is left out).
+#[cfg(test)]
+const LEARNER_TABLES: &[(&str, &str)] = &[
+    ("profiles", "*"),
+    ("enrolments", "*"),
+    ("progress_events", "*"),
+    ("quiz_attempts", "*"),
+    ("quiz_answers", "*"),
+    ("quiz_results", "*"),
+    ("assessments", "*"),
+    ("assessment_answers", "*"),
+    ("assessment_results", "*"),
+    ("certificates", "id, profile_id, workshop_id, issued_at_ms"),
+];
+
+#[cfg(test)]
+impl Db {
+    /// Every learner record, table by table in the order written, each row as text: for tests
+    /// that compare two databases.
+    pub(crate) fn learner_records(&self) -> Vec<(&'static str, Vec<String>)> {
+        LEARNER_TABLES
+            .iter()
+            .map(|(table, columns)| {
+                let rows = self
+                    .sql(|c| {
+                        let mut st =
+                            c.prepare(&format!("SELECT {columns} FROM {table} ORDER BY rowid"))?;
+                        let n = st.column_count();
+                        st.query_map([], |r| {
+                            (0..n)
+                                .map(|i| {
+                                    use rusqlite::types::ValueRef;
+                                    Ok(match r.get_ref(i)? {
+                                        ValueRef::Null => "NULL".to_string(),
+                                        ValueRef::Integer(n) => n.to_string(),
+                                        ValueRef::Real(x) => x.to_string(),
+                                        ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                                        ValueRef::Blob(b) => format!("{b:02x?}"),
+                                    })
+                                })
+                                .collect::<rusqlite::Result<Vec<_>>>()
+                                .map(|cells| cells.join("|"))
+                        })?
+                        .collect()
+                    })
+                    .expect("learner records read");
+                (*table, rows)
+            })
+            .collect()
+    }
+}
+
 fn classify(path: &Path, e: rusqlite::Error) -> CoreError {
     let detail = e.to_string();
     let path = path.to_path_buf();
