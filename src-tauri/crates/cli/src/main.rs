@@ -37,6 +37,9 @@ enum Command {
     /// Trust another installation's certificates: its exported key (`SDRKEY1.…`, or a file
     /// holding it), under a name.
     Trust(cmd::trust::Args),
+    /// Fill a data folder with demo learners of a workshop who studied through the core, and
+    /// print what it made. The same seed gives the same learners.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,5 +50,6 @@ fn main() -> ExitCode {
         Command::Workshops(a) => cmd::workshops::run(a),
         Command::Key(a) => cmd::key::run(a),
         Command::Trust(a) => cmd::trust::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
     }
 }

@@ -2,6 +2,7 @@
 //! data folder option, opening the core, and the clock.
 
 pub mod certify;
+pub mod demo;
 pub mod key;
 pub mod lint;
 pub mod trust;
