@@ -48,6 +48,9 @@ enum Command {
     Status(cmd::status::Args),
     /// Print or set the name this laptop gives itself in the files it exports.
     Laptop(cmd::laptop::Args),
+    /// Fill a data folder with demo learners of a workshop who studied through the core, and
+    /// print what it made. The same seed gives the same learners.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,5 +65,6 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Status(a) => cmd::status::run(a),
         Command::Laptop(a) => cmd::laptop::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
     }
 }

@@ -4,10 +4,12 @@
 pub mod certificates;
 pub mod clock;
 pub mod content;
+pub mod demo;
 pub mod diagnostic;
 pub mod error;
 pub mod exchange;
 pub mod files;
+mod ids;
 pub mod keys;
 pub mod learning;
 pub mod locale;

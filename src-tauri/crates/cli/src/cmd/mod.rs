@@ -2,6 +2,7 @@
 //! data folder option, opening the core, and the clock.
 
 pub mod certify;
+pub mod demo;
 pub mod export;
 pub mod import;
 pub mod key;

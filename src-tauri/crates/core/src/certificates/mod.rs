@@ -6,11 +6,11 @@ pub mod pdf;
 pub mod signing;
 pub mod texts;
 
-/// A new certificate id: `SDR-`, the workshop's tag (economy and year, e.g. `TH18`), then 10
-/// random characters of Crockford's base32 (no I, L, O or U, so it reads aloud without doubt).
-pub fn new_id(tag: &str) -> String {
+/// A certificate id: `SDR-`, the workshop's tag (economy and year, e.g. `TH18`), then 10
+/// characters of Crockford's base32 (no I, L, O or U, so it reads aloud without doubt) taken
+/// from `random` (a new record id).
+pub fn new_id(tag: &str, random: uuid::Uuid) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let random = uuid::Uuid::new_v4();
     let code: String = random.as_bytes()[..10]
         .iter()
         .map(|b| ALPHABET[(b & 31) as usize] as char)
@@ -54,11 +54,11 @@ mod tests {
 
     #[test]
     fn ids_read_aloud() {
-        let id = new_id("TH18");
+        let id = new_id("TH18", uuid::Uuid::new_v4());
         assert!(id.starts_with("SDR-TH18-"), "{id}");
         assert_eq!(id.len(), "SDR-TH18-ABCDE-FGHJK".len());
         assert!(!id[9..].contains(['I', 'L', 'O', 'U']));
-        assert_ne!(new_id("TH18"), id);
+        assert_ne!(new_id("TH18", uuid::Uuid::new_v4()), id);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Sdr {
         let id = match self.db.open_assessment(profile_id)? {
             Some(id) => id,
             None => {
-                let id = uuid::Uuid::new_v4().to_string();
+                let id = self.new_id().to_string();
                 self.db.insert_assessment(&id, profile_id, now_ms)?;
                 id
             }
@@ -135,8 +135,13 @@ impl Sdr {
                 "this assessment is finished; start a new one".into(),
             ));
         }
-        self.db
-            .insert_assessment_answer(assessment_id, question_id, answer, now_ms)?;
+        self.db.insert_assessment_answer(
+            &self.new_id().to_string(),
+            assessment_id,
+            question_id,
+            answer,
+            now_ms,
+        )?;
         self.assessment_view(profile_id, assessment_id)
     }
 

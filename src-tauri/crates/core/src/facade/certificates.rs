@@ -58,7 +58,7 @@ impl Sdr {
             w.year.rem_euclid(100)
         );
         let claims = Claims {
-            id: new_id(&tag),
+            id: new_id(&tag, self.new_id()),
             name: profile.display_name.clone(),
             workshop: w.id.clone(),
             date: Date::at(completed_at, w.utc_offset_min).iso(),

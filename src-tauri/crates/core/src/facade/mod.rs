@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use crate::content::{Lesson, Pack};
 use crate::error::{CoreError, Result};
+use crate::ids::IdSource;
 use crate::learning::quiz::ModuleResults;
 use crate::learning::{
     EventKind, Learner, LessonStatus, Progress, ProgressEvent, normalize_display_name,
@@ -47,19 +49,56 @@ pub fn data_dir(
 pub struct Sdr {
     db: Db,
     pack: Pack,
+    /// Where every record id comes from: a mutex, so it is set through `&self` and `Sdr`
+    /// stays `Send` (the app shares it behind its own mutex).
+    ids: Mutex<IdSource>,
 }
 
 impl Sdr {
     /// Opens the database in `data_dir` (creating both if absent) with the course `pack`.
     pub fn open(data_dir: &Path, pack: Pack) -> Result<Sdr> {
         let db = Db::open(&data_dir.join(DATABASE_FILE))?;
-        let sdr = Sdr { db, pack };
+        let sdr = Sdr {
+            db,
+            pack,
+            ids: Mutex::new(IdSource::Os),
+        };
         sdr.load_seeds()?;
         Ok(sdr)
     }
 
     pub fn pack(&self) -> &Pack {
         &self.pack
+    }
+
+    /// From now on, record ids come from `seed`: the same seed, in a fresh data folder, gives
+    /// the same ids in the same order. FOR DEMO DATA ONLY ([`crate::demo`]): real learners'
+    /// records must get random ids, or records from two laptops could collide when merged.
+    /// The installation's issuer key stays random either way.
+    pub fn use_seeded_ids(&self, seed: u64) {
+        *self.lock_ids() = IdSource::seeded(seed);
+    }
+
+    /// From now on, record ids are random again (as they are after [`Sdr::open`]).
+    pub fn use_random_ids(&self) {
+        *self.lock_ids() = IdSource::Os;
+    }
+
+    fn lock_ids(&self) -> std::sync::MutexGuard<'_, IdSource> {
+        // The source holds no invariant a panic elsewhere could break.
+        self.ids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A new record id.
+    pub(crate) fn new_id(&self) -> uuid::Uuid {
+        self.lock_ids().next()
+    }
+
+    /// Runs `f` in one database transaction: everything it records lands together, with one
+    /// sync to disk instead of one per record, or nothing does if it fails. Batches nest (an
+    /// inner one is a savepoint of the outer).
+    pub fn in_batch<T>(&self, f: impl FnOnce(&Sdr) -> Result<T>) -> Result<T> {
+        self.db.in_transaction(|| f(self))
     }
 
     pub fn start_state(&self) -> Result<StartState> {
@@ -103,7 +142,7 @@ impl Sdr {
             return Err(CoreError::NameTaken(display_name));
         }
         let profile = Learner {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: self.new_id().to_string(),
             display_name,
             locale,
             created_at_ms: now_ms,
@@ -147,6 +186,7 @@ impl Sdr {
             }
             let origin = self.laptop_name()?;
             self.db.edit_profile(
+                &self.new_id().to_string(),
                 id,
                 ProfileField::DisplayName,
                 &display_name,
@@ -162,8 +202,14 @@ impl Sdr {
     pub fn set_profile_locale(&self, id: &str, locale: Locale, now_ms: i64) -> Result<Profile> {
         if self.profile(id)?.locale != locale {
             let origin = self.laptop_name()?;
-            self.db
-                .edit_profile(id, ProfileField::Locale, locale.code(), now_ms, &origin)?;
+            self.db.edit_profile(
+                &self.new_id().to_string(),
+                id,
+                ProfileField::Locale,
+                locale.code(),
+                now_ms,
+                &origin,
+            )?;
         }
         let profile = self.profile(id)?;
         self.remember(&profile)?;
@@ -310,7 +356,7 @@ impl Sdr {
         now_ms: i64,
     ) -> Result<()> {
         self.db.insert_event(&ProgressEvent {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: self.new_id().to_string(),
             profile_id: profile_id.to_string(),
             kind,
             module_id: lesson.module_id.clone(),
@@ -422,6 +468,12 @@ impl Sdr {
             .collect();
         terms.sort_by_key(|t| t.term.to_lowercase());
         Ok(terms)
+    }
+
+    /// Every learner record as text, table by table (for tests comparing two folders).
+    #[cfg(test)]
+    pub(crate) fn learner_records(&self) -> Vec<(&'static str, Vec<String>)> {
+        self.db.learner_records()
     }
 
     /// Whether a lesson is done for a profile (for tests and the CLI).

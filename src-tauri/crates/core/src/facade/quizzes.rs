@@ -34,7 +34,7 @@ impl Sdr {
         if !fresh && let Some(id) = self.db.open_attempt(profile_id, module_id)? {
             return self.quiz_view(profile_id, &id);
         }
-        let uuid = uuid::Uuid::new_v4();
+        let uuid = self.new_id();
         let attempt = Attempt {
             id: uuid.to_string(),
             profile_id: profile_id.to_string(),
@@ -94,7 +94,7 @@ impl Sdr {
         let mut chosen = option_ids.to_vec();
         chosen.sort();
         self.db.insert_answer(&RecordedAnswer {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: self.new_id().to_string(),
             attempt_id: attempt_id.to_string(),
             question_id: question_id.to_string(),
             credit: quiz::credit(question, &chosen),

@@ -22,7 +22,7 @@ impl Sdr {
         Ok(())
     }
 
-    pub(super) fn workshop(&self, id: &str) -> Result<Workshop> {
+    pub(crate) fn workshop(&self, id: &str) -> Result<Workshop> {
         self.db.workshop(id)?.ok_or_else(|| CoreError::NotFound {
             what: "workshop",
             id: id.to_string(),
@@ -89,7 +89,7 @@ impl Sdr {
         self.workshop(id)?;
         let origin = self.laptop_name()?;
         self.db
-            .set_workshop_details(id, &details, now_ms, &origin)?;
+            .set_workshop_details(&self.new_id().to_string(), id, &details, now_ms, &origin)?;
         Ok(self.workshop_view(&self.workshop(id)?, locale))
     }
 
@@ -103,7 +103,8 @@ impl Sdr {
         self.profile(profile_id)?;
         self.workshop(workshop_id)?;
         if self.db.enrolment(profile_id)?.as_deref() != Some(workshop_id) {
-            self.db.enrol(profile_id, workshop_id, now_ms)?;
+            self.db
+                .enrol(&self.new_id().to_string(), profile_id, workshop_id, now_ms)?;
         }
         self.workshop_status(profile_id)?
             .ok_or_else(|| CoreError::Internal("enrolment was not recorded".to_string()))

@@ -46,6 +46,7 @@ impl Db {
 
     pub(crate) fn insert_assessment_answer(
         &self,
+        id: &str,
         assessment_id: &str,
         question_id: &str,
         answer: u8,
@@ -53,7 +54,7 @@ impl Db {
     ) -> Result<()> {
         self.exec(
             "INSERT INTO assessment_answers (id, assessment_id, question_id, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![uuid::Uuid::new_v4().to_string(), assessment_id, question_id, answer, now_ms],
+            params![id, assessment_id, question_id, answer, now_ms],
         )?;
         Ok(())
     }

@@ -131,8 +131,13 @@ impl Db {
     }
 
     /// Runs `f` in one transaction: every write it makes lands together (one sync to disk
-    /// instead of one per statement), or none does if it fails.
+    /// instead of one per statement), or none does if it fails. Inside another transaction it
+    /// is a savepoint of that one: its writes are undone alone if it fails, and reach the disk
+    /// when the outermost transaction commits.
     pub(crate) fn in_transaction<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return self.in_savepoint(f);
+        }
         let tx = self
             .conn
             .unchecked_transaction()
@@ -159,6 +164,39 @@ impl Db {
         } else {
             tx.rollback().map_err(|e| self.classify(e))?;
         }
+        Ok(value)
+    }
+
+    /// `f` under a savepoint of the open transaction (rusqlite's own savepoints need the
+    /// connection mutably). On failure, or a panic, its writes are rolled back.
+    fn in_savepoint<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        struct Savepoint<'a> {
+            conn: &'a Connection,
+            done: bool,
+        }
+        impl Drop for Savepoint<'_> {
+            fn drop(&mut self) {
+                if !self.done {
+                    // Nothing more can be done about a failing rollback here; the outer
+                    // transaction then fails or rolls back as a whole.
+                    let _ = self
+                        .conn
+                        .execute_batch("ROLLBACK TO sdr_nested; RELEASE sdr_nested");
+                }
+            }
+        }
+        self.conn
+            .execute_batch("SAVEPOINT sdr_nested")
+            .map_err(|e| self.classify(e))?;
+        let mut sp = Savepoint {
+            conn: &self.conn,
+            done: false,
+        };
+        let value = f()?;
+        self.conn
+            .execute_batch("RELEASE sdr_nested")
+            .map_err(|e| self.classify(e))?;
+        sp.done = true;
         Ok(value)
     }
 
@@ -199,6 +237,59 @@ impl Db {
         map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
         self.sql(|c| c.prepare_cached(sql)?.query_map(params, map)?.collect())
+    }
+}
+
+/// The tables of learner records, and their columns a seed fixes (a certificate's payload
+/// is signed with the installation's random key, so it is left out).
+#[cfg(test)]
+const LEARNER_TABLES: &[(&str, &str)] = &[
+    ("profiles", "*"),
+    ("enrolments", "*"),
+    ("progress_events", "*"),
+    ("quiz_attempts", "*"),
+    ("quiz_answers", "*"),
+    ("quiz_results", "*"),
+    ("assessments", "*"),
+    ("assessment_answers", "*"),
+    ("assessment_results", "*"),
+    ("certificates", "id, profile_id, workshop_id, issued_at_ms"),
+];
+
+#[cfg(test)]
+impl Db {
+    /// Every learner record, table by table in the order written, each row as text: for tests
+    /// that compare two databases.
+    pub(crate) fn learner_records(&self) -> Vec<(&'static str, Vec<String>)> {
+        LEARNER_TABLES
+            .iter()
+            .map(|(table, columns)| {
+                let rows = self
+                    .sql(|c| {
+                        let mut st =
+                            c.prepare(&format!("SELECT {columns} FROM {table} ORDER BY rowid"))?;
+                        let n = st.column_count();
+                        st.query_map([], |r| {
+                            (0..n)
+                                .map(|i| {
+                                    use rusqlite::types::ValueRef;
+                                    Ok(match r.get_ref(i)? {
+                                        ValueRef::Null => "NULL".to_string(),
+                                        ValueRef::Integer(n) => n.to_string(),
+                                        ValueRef::Real(x) => x.to_string(),
+                                        ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                                        ValueRef::Blob(b) => format!("{b:02x?}"),
+                                    })
+                                })
+                                .collect::<rusqlite::Result<Vec<_>>>()
+                                .map(|cells| cells.join("|"))
+                        })?
+                        .collect()
+                    })
+                    .expect("learner records read");
+                (*table, rows)
+            })
+            .collect()
     }
 }
 
@@ -348,6 +439,51 @@ mod tests {
             "{err}"
         );
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    fn count(db: &Db) -> i64 {
+        db.conn
+            .query_row("SELECT count(*) FROM settings", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn transactions_nest_and_an_inner_failure_undoes_only_its_own_writes() {
+        let dir = tmp();
+        let db = Db::open(&dir.path().join("progress.db")).unwrap();
+        db.in_transaction(|| {
+            db.set_setting("outer", "1")?;
+            db.in_transaction(|| db.set_setting("inner", "1"))?;
+            let failed: Result<()> = db.in_transaction(|| {
+                db.set_setting("doomed", "1")?;
+                Err(CoreError::InvalidInput("no".into()))
+            });
+            assert!(failed.is_err());
+            assert!(
+                !db.conn.is_autocommit(),
+                "the outer transaction is still open"
+            );
+            Ok(())
+        })
+        .unwrap();
+        assert!(db.conn.is_autocommit());
+        assert_eq!(db.setting("outer").unwrap().as_deref(), Some("1"));
+        assert_eq!(db.setting("inner").unwrap().as_deref(), Some("1"));
+        assert_eq!(db.setting("doomed").unwrap(), None);
+        assert_eq!(count(&db), 2);
+    }
+
+    #[test]
+    fn an_outer_failure_undoes_the_inner_writes_too() {
+        let dir = tmp();
+        let db = Db::open(&dir.path().join("progress.db")).unwrap();
+        let failed: Result<()> = db.in_transaction(|| {
+            db.in_transaction(|| db.set_setting("inner", "1"))?;
+            Err(CoreError::InvalidInput("no".into()))
+        });
+        assert!(failed.is_err());
+        assert!(db.conn.is_autocommit());
+        assert_eq!(count(&db), 0);
     }
 
     #[test]

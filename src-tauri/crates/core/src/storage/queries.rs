@@ -73,6 +73,7 @@ impl Db {
     /// laptops' clocks say.
     pub(crate) fn edit_profile(
         &self,
+        edit_id: &str,
         id: &str,
         field: ProfileField,
         value: &str,
@@ -85,7 +86,7 @@ impl Db {
                      1 + coalesce((SELECT max(seq) FROM profile_edits WHERE profile_id = ?2 AND field = ?3), 0),
                      ?5, ?6)",
             params![
-                uuid::Uuid::new_v4().to_string(),
+                edit_id,
                 id,
                 field.as_str(),
                 value,

@@ -122,6 +122,7 @@ impl Db {
     /// `seq`).
     pub(crate) fn set_workshop_details(
         &self,
+        edit_id: &str,
         id: &str,
         d: &WorkshopDetails,
         now_ms: i64,
@@ -133,7 +134,7 @@ impl Db {
                     1 + coalesce((SELECT max(seq) FROM workshop_edits WHERE workshop_id = w.id), 0), ?7, ?8
              FROM workshops w WHERE w.id = ?2",
             params![
-                uuid::Uuid::new_v4().to_string(),
+                edit_id,
                 id,
                 d.city,
                 d.host,
@@ -152,15 +153,16 @@ impl Db {
         Ok(())
     }
 
-    pub(crate) fn enrol(&self, profile_id: &str, workshop_id: &str, now_ms: i64) -> Result<()> {
+    pub(crate) fn enrol(
+        &self,
+        id: &str,
+        profile_id: &str,
+        workshop_id: &str,
+        now_ms: i64,
+    ) -> Result<()> {
         self.exec(
             "INSERT INTO enrolments (id, profile_id, workshop_id, at_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                uuid::Uuid::new_v4().to_string(),
-                profile_id,
-                workshop_id,
-                now_ms
-            ],
+            params![id, profile_id, workshop_id, now_ms],
         )?;
         Ok(())
     }
