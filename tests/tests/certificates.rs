@@ -291,6 +291,19 @@ fn any_change_to_a_signed_certificate_fails_verification() {
         sdr.verify(payload.as_bytes(), Locale::En).unwrap().verdict,
         Verdict::Valid
     );
+    // As pasted from a chat app: broken every 40 characters, with a stray space, a
+    // zero-width space and a message after it. Still the same certificate.
+    let pasted: String = payload
+        .as_bytes()
+        .chunks(40)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("\r\n ");
+    let pasted = format!("Certificate code:\n{}\u{200B}\nThank you!", pasted);
+    assert_eq!(
+        sdr.verify(pasted.as_bytes(), Locale::En).unwrap().verdict,
+        Verdict::Valid
+    );
     // Every single-character change to the payload, in the text form and inside the PDF.
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for i in 5..payload.len() {

@@ -55,6 +55,48 @@ pub fn find_payload(pdf: &[u8]) -> Option<String> {
     None
 }
 
+/// The length of a signature in a payload: 64 bytes in base64url without padding.
+const SIGNATURE_CHARS: usize = 86;
+
+/// Finds a payload in text a person pasted: copied from a PDF viewer or a chat app, it may be
+/// broken over lines, have spaces or invisible characters (zero-width spaces, soft hyphens)
+/// inside, and words right after it. White space and invisible characters inside the token
+/// are dropped; the token ends where its signature is complete.
+pub fn find_payload_in_text(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find(PAYLOAD_PREFIX) {
+        let start = from + found;
+        from = start + PAYLOAD_PREFIX.len();
+        let mut token = String::from(PAYLOAD_PREFIX);
+        let mut dots = 0;
+        let mut signature = 0;
+        for c in text[from..].chars() {
+            if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+                continue;
+            }
+            if !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+                break;
+            }
+            if c == '.' {
+                dots += 1;
+                if dots > 1 {
+                    break;
+                }
+            } else if dots == 1 {
+                signature += 1;
+            }
+            token.push(c);
+            if signature == SIGNATURE_CHARS {
+                break;
+            }
+        }
+        if is_payload(&token) {
+            return Some(token);
+        }
+    }
+    None
+}
+
 /// Bytes that may stand right before or after a payload: white space, PDF delimiters and quotes.
 fn is_delimiter(b: u8) -> bool {
     b.is_ascii_whitespace()
@@ -71,6 +113,23 @@ fn is_token_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_payload_is_found_through_line_breaks_spaces_and_invisible_characters() {
+        let claims = "eyJpZCI6IlNEUi1WTjE4LTEifQ";
+        let signature = "A".repeat(85) + "w";
+        let payload = format!("SDR1.{claims}.{signature}");
+        let broken = format!(
+            "Here is my certificate:\nSDR1.eyJpZCI6Il\r\nNEUi1WTjE4\u{200B}LTEifQ.{}\n {} Thanks!",
+            &signature[..40],
+            &signature[40..]
+        );
+        assert_eq!(find_payload_in_text(&broken).as_deref(), Some(payload.as_str()));
+        let soft = payload.replace("LTE", "L\u{00AD}TE");
+        assert_eq!(find_payload_in_text(&soft).as_deref(), Some(payload.as_str()));
+        assert_eq!(find_payload_in_text("no certificate here"), None);
+        assert_eq!(find_payload_in_text("SDR1."), None);
+    }
 
     #[test]
     fn find_payload_rejects_garbage_without_panicking() {

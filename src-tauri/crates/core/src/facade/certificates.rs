@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Sdr;
 use super::keys::KnownIssuer;
-use crate::certificates::payload::find_payload;
+use crate::certificates::payload::{find_payload, find_payload_in_text};
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
 use crate::certificates::texts::texts;
@@ -252,12 +252,12 @@ impl Sdr {
     /// Checks a certificate given as a PDF's bytes or as the payload text (what the QR code
     /// holds), against this installation's key and the trusted issuers.
     pub fn verify(&self, input: &[u8], locale: Locale) -> Result<VerifyReport> {
-        // The payload sits in a PDF's metadata, or is the whole text (what the QR code
-        // holds); a line end after the text lets it be found like one inside a file.
+        // The payload sits in a PDF's metadata, or in text a person pasted (what the QR code
+        // holds, perhaps broken over lines by a chat app or a PDF viewer).
         let payload = if input.starts_with(b"%PDF") {
             find_payload(input)
         } else {
-            find_payload(&[input, b"\n"].concat())
+            find_payload_in_text(&String::from_utf8_lossy(input))
         };
         let mut report = VerifyReport {
             verdict: Verdict::NotACertificate,
