@@ -275,16 +275,10 @@ impl Db {
     /// [`Merged::Known`]; with other content, [`MergeFault::Conflict`].
     pub(crate) fn merge_line(&self, line: &Line) -> std::result::Result<Merged, MergeFault> {
         let (t, values) = values_of(line).map_err(MergeFault::Other)?;
-        let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        let insert = format!(
-            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
-            t.name,
-            t.columns.join(", "),
-            placeholders.join(", ")
-        );
+        let (insert, same) = statements(t);
         let inserted = self
             .sql(|c| {
-                c.prepare_cached(&insert)?
+                c.prepare_cached(insert)?
                     .execute(rusqlite::params_from_iter(values.iter()))
             })
             .map_err(|e| match e {
@@ -298,19 +292,9 @@ impl Db {
         if inserted == 1 {
             return Ok(Merged::New);
         }
-        let same = format!(
-            "SELECT EXISTS (SELECT 1 FROM {} WHERE {})",
-            t.name,
-            t.columns
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{c} IS ?{}", i + 1))
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        );
         let same: bool = self
             .sql(|c| {
-                c.prepare_cached(&same)?
+                c.prepare_cached(same)?
                     .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))
             })
             .map_err(MergeFault::Other)?;
@@ -413,6 +397,44 @@ pub(crate) struct ImportLogRow {
     pub records_known: i64,
 }
 
+/// A table's two merge statements: insert unless the id is taken, and whether a row with
+/// exactly these values is there. Built once.
+fn statements(t: &Table) -> (&'static str, &'static str) {
+    static SQL: std::sync::OnceLock<Vec<(&'static str, String, String)>> =
+        std::sync::OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        TABLES
+            .iter()
+            .chain(std::iter::once(&WORKSHOP_EDITS))
+            .map(|t| {
+                let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
+                let insert = format!(
+                    "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
+                    t.name,
+                    t.columns.join(", "),
+                    marks.join(", ")
+                );
+                let same = format!(
+                    "SELECT EXISTS (SELECT 1 FROM {} WHERE {})",
+                    t.name,
+                    t.columns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("{c} IS ?{}", i + 1))
+                        .collect::<Vec<_>>()
+                        .join(" AND ")
+                );
+                (t.kind, insert, same)
+            })
+            .collect()
+    });
+    let (_, insert, same) = all
+        .iter()
+        .find(|(kind, _, _)| *kind == t.kind)
+        .expect("every table has its statements");
+    (insert, same)
+}
+
 /// A row as its record: the columns become the record's fields.
 fn line_of(t: &Table, values: Vec<Value>) -> Result<Line> {
     let mut object = serde_json::Map::new();
@@ -431,8 +453,146 @@ fn line_of(t: &Table, values: Vec<Value>) -> Result<Line> {
         .map_err(|e| CoreError::Internal(format!("a stored {} does not read back: {e}", t.kind)))
 }
 
-/// A record as its table's row.
+/// A record as its table's row, in [`TABLES`]' column order (a test holds this to the
+/// record's JSON form, [`values_by_json`]).
 fn values_of(line: &Line) -> Result<(&'static Table, Vec<Value>)> {
+    fn text(s: &str) -> Value {
+        Value::Text(s.to_string())
+    }
+    let int = Value::Integer;
+    let (kind, values) = match line {
+        Line::Profile(r) => (
+            "profile",
+            vec![
+                text(&r.id),
+                text(&r.display_name),
+                text(&r.locale),
+                int(r.created_at_ms),
+            ],
+        ),
+        Line::ProfileEdit(r) => (
+            "profile_edit",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.field),
+                text(&r.value),
+                int(r.seq),
+                int(r.at_ms),
+                text(&r.origin),
+            ],
+        ),
+        Line::Enrolment(r) => (
+            "enrolment",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.workshop_id),
+                int(r.at_ms),
+            ],
+        ),
+        Line::ProgressEvent(r) => (
+            "progress_event",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.kind),
+                text(&r.module_id),
+                text(&r.lesson_id),
+                int(r.at_ms),
+            ],
+        ),
+        Line::QuizAttempt(r) => (
+            "quiz_attempt",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.module_id),
+                int(r.seed),
+                int(r.started_at_ms),
+            ],
+        ),
+        Line::QuizAnswer(r) => (
+            "quiz_answer",
+            vec![
+                text(&r.id),
+                text(&r.attempt_id),
+                text(&r.question_id),
+                text(&r.option_ids),
+                Value::Real(r.credit),
+                int(r.at_ms),
+            ],
+        ),
+        Line::QuizResult(r) => (
+            "quiz_result",
+            vec![
+                text(&r.attempt_id),
+                int(r.score),
+                int(r.passed.into()),
+                int(r.pass_mark),
+                int(r.at_ms),
+            ],
+        ),
+        Line::Assessment(r) => (
+            "assessment",
+            vec![text(&r.id), text(&r.profile_id), int(r.started_at_ms)],
+        ),
+        Line::AssessmentAnswer(r) => (
+            "assessment_answer",
+            vec![
+                text(&r.id),
+                text(&r.assessment_id),
+                text(&r.question_id),
+                int(r.answer),
+                int(r.at_ms),
+            ],
+        ),
+        Line::AssessmentResult(r) => (
+            "assessment_result",
+            vec![
+                text(&r.assessment_id),
+                int(r.overall),
+                text(&r.levels),
+                int(r.at_ms),
+            ],
+        ),
+        Line::Certificate(r) => (
+            "certificate",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.workshop_id),
+                text(&r.payload),
+                int(r.issued_at_ms),
+            ],
+        ),
+        Line::WorkshopEdit(r) => (
+            "workshop_edit",
+            vec![
+                text(&r.id),
+                text(&r.workshop_id),
+                text(&r.city),
+                text(&r.host),
+                text(&r.start_date),
+                text(&r.end_date),
+                int(r.seq),
+                int(r.at_ms),
+                text(&r.origin),
+            ],
+        ),
+        Line::Header(_) | Line::End(_) => {
+            return Err(CoreError::Internal(
+                "a header or end line is not a record".into(),
+            ));
+        }
+    };
+    let t = table(kind).ok_or_else(|| CoreError::Internal(kind.into()))?;
+    Ok((t, values))
+}
+
+/// A record as its table's row, through its JSON form: the field names are the column names.
+#[cfg(test)]
+fn values_by_json(line: &Line) -> Result<(&'static Table, Vec<Value>)> {
     let internal = |what: &str| CoreError::Internal(format!("record to row: {what}"));
     let serde_json::Value::Object(mut object) =
         serde_json::to_value(line).map_err(|e| internal(&e.to_string()))?
@@ -484,5 +644,106 @@ mod tests {
             assert!(table(kind).is_some(), "{kind}");
         }
         assert_eq!(TABLES.len() + 1, kinds.len());
+    }
+
+    #[test]
+    fn a_record_becomes_the_same_row_field_by_field_as_by_its_json_names() {
+        use crate::exchange::records::*;
+        let lines = vec![
+            Line::Profile(Profile {
+                id: "p".into(),
+                display_name: "สมชาย".into(),
+                locale: "th".into(),
+                created_at_ms: 1,
+            }),
+            Line::ProfileEdit(ProfileEdit {
+                id: "e".into(),
+                profile_id: "p".into(),
+                field: "locale".into(),
+                value: "en".into(),
+                seq: 2,
+                at_ms: 3,
+                origin: "L".into(),
+            }),
+            Line::Enrolment(Enrolment {
+                id: "n".into(),
+                profile_id: "p".into(),
+                workshop_id: "w".into(),
+                at_ms: 4,
+            }),
+            Line::ProgressEvent(ProgressEvent {
+                id: "v".into(),
+                profile_id: "p".into(),
+                kind: "lesson_completed".into(),
+                module_id: "m".into(),
+                lesson_id: "l".into(),
+                at_ms: 5,
+            }),
+            Line::QuizAttempt(QuizAttempt {
+                id: "a".into(),
+                profile_id: "p".into(),
+                module_id: "m".into(),
+                seed: -6,
+                started_at_ms: 7,
+            }),
+            Line::QuizAnswer(QuizAnswer {
+                id: "q".into(),
+                attempt_id: "a".into(),
+                question_id: "x".into(),
+                option_ids: "o1,o2".into(),
+                credit: 0.5,
+                at_ms: 8,
+            }),
+            Line::QuizResult(QuizResult {
+                attempt_id: "a".into(),
+                score: 90,
+                passed: true,
+                pass_mark: 70,
+                at_ms: 9,
+            }),
+            Line::Assessment(Assessment {
+                id: "s".into(),
+                profile_id: "p".into(),
+                started_at_ms: 10,
+            }),
+            Line::AssessmentAnswer(AssessmentAnswer {
+                id: "aa".into(),
+                assessment_id: "s".into(),
+                question_id: "k".into(),
+                answer: 2,
+                at_ms: 11,
+            }),
+            Line::AssessmentResult(AssessmentResult {
+                assessment_id: "s".into(),
+                overall: 55,
+                levels: "{}".into(),
+                at_ms: 12,
+            }),
+            Line::Certificate(Certificate {
+                id: "c".into(),
+                profile_id: "p".into(),
+                workshop_id: "w".into(),
+                payload: "SDR1.x.y".into(),
+                issued_at_ms: 13,
+            }),
+            Line::WorkshopEdit(WorkshopEdit {
+                id: "we".into(),
+                workshop_id: "w".into(),
+                city: "Hà Nội".into(),
+                host: "h".into(),
+                start_date: "2018-09-10".into(),
+                end_date: "".into(),
+                seq: 1,
+                at_ms: 14,
+                origin: "L".into(),
+            }),
+        ];
+        assert_eq!(lines.len(), TABLES.len() + 1, "one of each kind");
+        for line in &lines {
+            let (t1, direct) = values_of(line).unwrap();
+            let (t2, by_json) = values_by_json(line).unwrap();
+            assert_eq!(t1.kind, t2.kind);
+            assert_eq!(direct, by_json, "{}", t1.kind);
+        }
     }
 }

@@ -68,6 +68,9 @@ impl Db {
         db.conn
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| unavailable(e.to_string()))?;
+        // Room for every statement the app repeats (a merge alone uses two per table), so none
+        // is prepared again and again.
+        db.conn.set_prepared_statement_cache_capacity(128);
         // Reading the schema is the first thing that touches a damaged file.
         let version: i64 = db
             .conn
