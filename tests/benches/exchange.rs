@@ -5,6 +5,7 @@
 //!   - exporting one laptop;
 //!   - importing all N files into an empty database;
 //!   - importing all N again (nothing new);
+//!
 //! beside the floor, measured in the same run: a bare rusqlite bulk insert of the same rows,
 //! in one transaction, into a database with the same schema. And the peak memory of a
 //! process importing 10 files and one importing all N (flat means it does not grow with the
@@ -103,11 +104,12 @@ fn organizer(dirs: &[PathBuf]) -> (tempfile::TempDir, Sdr) {
     (dir, sdr)
 }
 
+/// What `sdr import FILE...` does: every file, each in its own transaction.
 fn import_all(sdr: &Sdr, files: &[PathBuf]) -> (u64, Vec<ImportOutcome>) {
+    let reports = sdr.import_results(files, false, T, &mut |_, _, _| {});
     let mut records = 0u64;
     let mut outcomes = Vec::new();
-    for f in files {
-        let r = sdr.import_file(f, false, T);
+    for r in reports {
         assert!(r.error.is_none(), "{r:?}");
         records += u64::from(r.records_new + r.learners_new);
         outcomes.push(r.outcome);

@@ -565,3 +565,152 @@ fn a_dry_run_reports_what_an_import_would_do_and_stores_nothing() {
         );
     }
 }
+
+#[test]
+fn details_entered_on_two_laptops_without_seeing_each_other_show_as_a_disagreement_until_settled() {
+    let (a, b) = laptops();
+    let details = |city: &str| sdr_core::views::WorkshopDetails {
+        city: city.into(),
+        host: "SME Corp".into(),
+        start_date: "2018-07-23".into(),
+        end_date: "2018-07-24".into(),
+    };
+    // Both trainers fill in the Malaysian workshop, each on their own laptop.
+    a.sdr
+        .update_workshop(
+            "2018-malaysia",
+            details("Kuala Lumpur"),
+            Locale::En,
+            T0 + DAY,
+        )
+        .unwrap();
+    b.sdr
+        .update_workshop(
+            "2018-malaysia",
+            details("Putrajaya"),
+            Locale::En,
+            T0 + 2 * DAY,
+        )
+        .unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let fa = export(&a, files.path(), "a.sdrresults");
+    let fb = export(&b, files.path(), "b.sdrresults");
+    let dir = tempfile::tempdir().unwrap();
+    let c = open(dir.path());
+    c.set_laptop_name("Organizer").unwrap();
+    trust(&c, &fa, "Bangkok 1");
+    trust(&c, &fb, "Hanoi 2");
+    import(&c, &fa);
+    import(&c, &fb);
+    let w = c.roster("2018-malaysia", Locale::En).unwrap().workshop;
+    assert_eq!(w.details.city, "Putrajaya", "the latest is shown");
+    let versions: Vec<(String, String)> = w
+        .details_disagreement
+        .iter()
+        .map(|v| (v.origin.clone(), v.details.city.clone()))
+        .collect();
+    assert_eq!(
+        versions,
+        vec![
+            ("Hà Nội 2".to_string(), "Putrajaya".to_string()),
+            ("Bangkok 1".to_string(), "Kuala Lumpur".to_string())
+        ]
+    );
+    // The organizer settles it; the settled details travel back and win there too.
+    c.update_workshop(
+        "2018-malaysia",
+        details("Kuala Lumpur"),
+        Locale::En,
+        T0 + 3 * DAY,
+    )
+    .unwrap();
+    let w = c.roster("2018-malaysia", Locale::En).unwrap().workshop;
+    assert!(w.details_disagreement.is_empty());
+    let fc = files.path().join("c.sdrresults");
+    c.export_results(&ExportScope::All, &fc, T0 + 3 * DAY)
+        .unwrap();
+    trust(&b.sdr, &fc, "Organizer");
+    import(&b.sdr, &fc);
+    let w = b.sdr.roster("2018-malaysia", Locale::En).unwrap().workshop;
+    assert_eq!(w.details.city, "Kuala Lumpur");
+    assert!(w.details_disagreement.is_empty());
+}
+
+#[test]
+fn one_person_on_two_laptops_is_linked_by_the_organizer_reversibly_and_the_link_travels() {
+    let (a, b) = laptops();
+    // Nguyễn Thị Hương, who studied on laptop A, signs up again on laptop B.
+    let again = b
+        .sdr
+        .create_profile("nguyễn thị hương", Locale::Vi, T0 + DAY)
+        .unwrap()
+        .id;
+    let files = tempfile::tempdir().unwrap();
+    let fa = export(&a, files.path(), "a.sdrresults");
+    let fb = files.path().join("b.sdrresults");
+    b.sdr
+        .export_results(&ExportScope::All, &fb, T0 + 2 * DAY)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let c = open(dir.path());
+    c.set_laptop_name("Organizer").unwrap();
+    trust(&c, &fa, "Bangkok 1");
+    trust(&c, &fb, "Hanoi 2");
+    import(&c, &fa);
+    import(&c, &fb);
+
+    // Never linked on its own.
+    let view = c.people(Locale::En).unwrap();
+    assert_eq!((view.learners, view.people), (5, 5));
+    assert_eq!(view.same_name.len(), 1);
+    let group = &view.same_name[0];
+    assert!(!group.linked);
+    let ids: Vec<String> = group.profiles.iter().map(|p| p.id.clone()).collect();
+    assert!(ids.contains(&a.learners[1]) && ids.contains(&again));
+
+    let view = c
+        .set_same_person(&ids, true, Locale::En, T0 + 3 * DAY)
+        .unwrap();
+    assert_eq!((view.learners, view.people), (5, 4));
+    assert!(view.same_name[0].linked);
+    assert_eq!(c.data_status().unwrap().people, 4);
+    // Each profile keeps its own records.
+    assert_eq!(
+        learner_views(&c, &a.learners[1]),
+        learner_views(&a.sdr, &a.learners[1])
+    );
+
+    // The link travels to another laptop, which then counts one person too.
+    let fc = files.path().join("c.sdrresults");
+    c.export_results(&ExportScope::All, &fc, T0 + 3 * DAY)
+        .unwrap();
+    let d_dir = tempfile::tempdir().unwrap();
+    let d = open(d_dir.path());
+    trust(&d, &fc, "Organizer");
+    import(&d, &fc);
+    assert_eq!(d.people(Locale::En).unwrap().people, 4);
+    assert_eq!(
+        d.data_status().unwrap().digest,
+        c.data_status().unwrap().digest
+    );
+
+    // Undone: two people again, here and, once the undoing travels, there.
+    let view = c
+        .set_same_person(&ids, false, Locale::En, T0 + 4 * DAY)
+        .unwrap();
+    assert_eq!(view.people, 5);
+    assert!(!view.same_name[0].linked);
+    let fc2 = files.path().join("c2.sdrresults");
+    c.export_results(&ExportScope::All, &fc2, T0 + 4 * DAY)
+        .unwrap();
+    import(&d, &fc2);
+    assert_eq!(d.people(Locale::En).unwrap().people, 5);
+    // A learner's own file carries no link to a profile it does not hold.
+    let own = files.path().join("own.sdrresults");
+    c.export_results(&ExportScope::Profile(again.clone()), &own, T0 + 4 * DAY)
+        .unwrap();
+    let e_dir = tempfile::tempdir().unwrap();
+    let e = open(e_dir.path());
+    trust(&e, &own, "Organizer");
+    assert_eq!(import(&e, &own).outcome, ImportOutcome::Imported);
+}

@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use sdr_core::Locale;
 use sdr_core::views::{
-    DataStatus, ExportReport, ExportScope, FileImport, ImportLogEntry, ImportProgress,
+    DataStatus, ExportReport, ExportScope, FileImport, ImportLogEntry, ImportProgress, PeopleView,
     TrustedIssuer,
 };
 use tauri::ipc::Channel;
@@ -111,4 +112,23 @@ fn import(
                 file: file.clone(),
             });
         }))
+}
+
+/// The learners as people, and the profiles that share a name.
+#[tauri::command]
+pub async fn people(state: State<'_, AppState>, locale: Locale) -> CmdResult<PeopleView> {
+    Ok(state.core()?.people(locale)?)
+}
+
+/// Links profiles as one person (`same`), or undoes the links among them.
+#[tauri::command]
+pub async fn set_same_person(
+    state: State<'_, AppState>,
+    profile_ids: Vec<String>,
+    same: bool,
+    locale: Locale,
+) -> CmdResult<PeopleView> {
+    Ok(state
+        .core()?
+        .set_same_person(&profile_ids, same, locale, state.now_ms())?)
 }

@@ -48,6 +48,8 @@ enum Command {
     Status(cmd::status::Args),
     /// Print or set the name this laptop gives itself in the files it exports.
     Laptop(cmd::laptop::Args),
+    /// List profiles that share a name, and link them as one person (or undo it).
+    People(cmd::people::Args),
     /// Fill a data folder with demo learners of a workshop who studied through the core, and
     /// print what it made. The same seed gives the same learners.
     Demo(cmd::demo::Args),
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Status(a) => cmd::status::run(a),
         Command::Laptop(a) => cmd::laptop::run(a),
+        Command::People(a) => cmd::people::run(a),
         Command::Demo(a) => cmd::demo::run(a),
     }
 }

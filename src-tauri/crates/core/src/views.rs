@@ -12,7 +12,7 @@ pub use crate::error::{ErrorCode, ErrorPayload};
 pub use crate::exchange::ExportScope;
 pub use crate::learning::LessonStatus;
 pub use crate::locale::Locale;
-pub use crate::workshops::{Calendar, WorkshopDetails};
+pub use crate::workshops::{Calendar, DetailsVersion, WorkshopDetails};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Profile {
@@ -318,6 +318,9 @@ pub struct WorkshopView {
     pub calendar: Calendar,
     /// What a trainer entered; empty strings until then.
     pub details: WorkshopDetails,
+    /// Versions of the details entered on different laptops that disagree (empty when they
+    /// agree): the trainer screen shows them until someone saves the right ones.
+    pub details_disagreement: Vec<DetailsVersion>,
     /// The modules the certificate needs, in course order.
     pub required_modules: Vec<LessonRef>,
     pub pass_mark: u32,
@@ -547,12 +550,48 @@ pub struct DataStatus {
     pub laptop: String,
     #[ts(type = "number")]
     pub learners: i64,
+    /// Learners, counting profiles an organizer linked as one person once.
+    #[ts(type = "number")]
+    pub people: i64,
     #[ts(type = "number")]
     pub records: i64,
     pub counts: Vec<RecordCount>,
     /// SHA-256 over every exchanged record in a canonical order, hex: two laptops holding the
     /// same records show the same digest, whatever order they arrived in.
     pub digest: String,
+}
+
+/// A learner profile, as an organizer deciding whether two are one person sees it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PersonProfile {
+    pub id: String,
+    pub display_name: String,
+    pub locale: Locale,
+    #[ts(type = "number")]
+    pub created_at_ms: i64,
+    /// The workshop of the latest enrolment, named in the viewer's language.
+    pub workshop: Option<String>,
+    pub lessons_done: u32,
+    pub certificate_ids: Vec<String>,
+}
+
+/// Profiles with the same name (ignoring case), perhaps one person who signed up on two
+/// laptops. Never linked automatically.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SameNameGroup {
+    pub name: String,
+    pub profiles: Vec<PersonProfile>,
+    /// Whether an organizer linked them all as one person.
+    pub linked: bool,
+}
+
+/// The learners as people.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PeopleView {
+    pub learners: u32,
+    /// Counting linked profiles once.
+    pub people: u32,
+    pub same_name: Vec<SameNameGroup>,
 }
 
 /// One file imported on this laptop.
@@ -631,6 +670,7 @@ pub fn typescript_bindings() -> String {
         VerifyReport::decl(&cfg),
         IssuerKeyView::decl(&cfg),
         TrustedIssuer::decl(&cfg),
+        DetailsVersion::decl(&cfg),
         ExportScope::decl(&cfg),
         ExportReport::decl(&cfg),
         ImportProgress::decl(&cfg),
@@ -640,6 +680,9 @@ pub fn typescript_bindings() -> String {
         RecordCount::decl(&cfg),
         DataStatus::decl(&cfg),
         ImportLogEntry::decl(&cfg),
+        PersonProfile::decl(&cfg),
+        SameNameGroup::decl(&cfg),
+        PeopleView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

@@ -59,6 +59,12 @@ enum Op {
     Carry {
         learner: usize,
     },
+    /// Two profiles linked as one person, or the link undone.
+    Link {
+        a: usize,
+        b: usize,
+        same: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -75,6 +81,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0..8usize, 0..6usize).prop_map(|(learner, locale)| Op::Locale { learner, locale }),
         (0..2usize, 0..3usize).prop_map(|(workshop, city)| Op::Details { workshop, city }),
         (0..8usize).prop_map(|learner| Op::Carry { learner }),
+        (0..8usize, 0..8usize, any::<bool>()).prop_map(|(a, b, same)| Op::Link { a, b, same }),
     ]
 }
 
@@ -176,6 +183,13 @@ fn run(laptops: &[Laptop], script: &[(usize, Op)], files: &Path) {
                 };
                 sdr.update_workshop(WORKSHOPS[*workshop], details, Locale::En, t)
                     .unwrap();
+            }
+            Op::Link { a, b, same } => {
+                if let (Some(x), Some(y)) = (pick(*a), pick(*b))
+                    && x != y
+                {
+                    sdr.set_same_person(&[x, y], *same, Locale::En, t).unwrap();
+                }
             }
             Op::Carry { learner } => {
                 let Some(p) = pick(*learner) else { continue };
@@ -293,6 +307,10 @@ proptest! {
             for id in learners(&first) {
                 prop_assert_eq!(views(&l.sdr, &id), views(&first, &id));
             }
+            prop_assert_eq!(
+                l.sdr.people(Locale::En).unwrap().people,
+                first.people(Locale::En).unwrap().people
+            );
         }
     }
 }

@@ -23,6 +23,7 @@ const workshop = (): WorkshopView => ({
   default_locale: 'vi',
   calendar: 'gregorian',
   details: { city: '', host: '', start_date: '', end_date: '' },
+  details_disagreement: [],
   required_modules: [{ id: 'm1', title: 'Basics', locale: 'en' }],
   pass_mark: 70,
   assessment_required: true,

@@ -248,6 +248,11 @@ economy: string, year: number, locales: Array<Locale>, default_locale: Locale, c
  */
 details: WorkshopDetails, 
 /**
+ * Versions of the details entered on different laptops that disagree (empty when they
+ * agree): the trainer screen shows them until someone saves the right ones.
+ */
+details_disagreement: Array<DetailsVersion>, 
+/**
  * The modules the certificate needs, in course order.
  */
 required_modules: Array<LessonRef>, pass_mark: number, assessment_required: boolean, };
@@ -362,6 +367,12 @@ public_key: string, };
 
 export type TrustedIssuer = { fingerprint: string, label: string, imported_at_ms: number, };
 
+export type DetailsVersion = { details: WorkshopDetails, 
+/**
+ * The laptop's name.
+ */
+origin: string, at_ms: number, };
+
 export type ExportScope = { "kind": "all" } | { "kind": "workshop", "id": string } | { "kind": "profile", "id": string };
 
 export type ExportReport = { file_name: string, learners: number, records: number, bytes: number, 
@@ -404,7 +415,11 @@ export type RecordCount = {
  */
 kind: string, count: number, };
 
-export type DataStatus = { laptop: string, learners: number, records: number, counts: Array<RecordCount>, 
+export type DataStatus = { laptop: string, learners: number, 
+/**
+ * Learners, counting profiles an organizer linked as one person once.
+ */
+people: number, records: number, counts: Array<RecordCount>, 
 /**
  * SHA-256 over every exchanged record in a canonical order, hex: two laptops holding the
  * same records show the same digest, whatever order they arrived in.
@@ -412,6 +427,24 @@ export type DataStatus = { laptop: string, learners: number, records: number, co
 digest: string, };
 
 export type ImportLogEntry = { file_name: string, digest: string, signer_fingerprint: string, signer_label: string, laptop: string, scope: string, exported_at_ms: number, imported_at_ms: number, learners_new: number, learners_known: number, records_new: number, records_known: number, };
+
+export type PersonProfile = { id: string, display_name: string, locale: Locale, created_at_ms: number, 
+/**
+ * The workshop of the latest enrolment, named in the viewer's language.
+ */
+workshop: string | null, lessons_done: number, certificate_ids: Array<string>, };
+
+export type SameNameGroup = { name: string, profiles: Array<PersonProfile>, 
+/**
+ * Whether an organizer linked them all as one person.
+ */
+linked: boolean, };
+
+export type PeopleView = { learners: number, 
+/**
+ * Counting linked profiles once.
+ */
+people: number, same_name: Array<SameNameGroup>, };
 
 /** Every locale, in the order the language switcher lists them. */
 export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];

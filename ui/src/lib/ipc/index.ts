@@ -20,6 +20,7 @@ import type {
   LessonView,
   LibraryView,
   Locale,
+  PeopleView,
   Profile,
   QuizView,
   RosterView,
@@ -151,4 +152,9 @@ export const ipc = {
   trustResultsSigner: (path: string, label: string) =>
     call<TrustedIssuer>('trust_results_signer', { path, label }),
   importLog: () => call<ImportLogEntry[]>('import_log'),
+  /** The learners as people, and the profiles that share a name. */
+  people: (locale: Locale) => call<PeopleView>('people', { locale }),
+  /** Links profiles as one person, or (same = false) undoes the links among them. */
+  setSamePerson: (profileIds: string[], same: boolean, locale: Locale) =>
+    call<PeopleView>('set_same_person', { profileIds, same, locale }),
 };

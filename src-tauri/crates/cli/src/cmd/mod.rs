@@ -8,6 +8,7 @@ pub mod import;
 pub mod key;
 pub mod laptop;
 pub mod lint;
+pub mod people;
 pub mod status;
 pub mod trust;
 pub mod verify;

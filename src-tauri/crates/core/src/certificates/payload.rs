@@ -71,7 +71,12 @@ pub fn find_payload_in_text(text: &str) -> Option<String> {
         let mut dots = 0;
         let mut signature = 0;
         for c in text[from..].chars() {
-            if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+            if c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                )
+            {
                 continue;
             }
             if !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
@@ -124,9 +129,15 @@ mod tests {
             &signature[..40],
             &signature[40..]
         );
-        assert_eq!(find_payload_in_text(&broken).as_deref(), Some(payload.as_str()));
+        assert_eq!(
+            find_payload_in_text(&broken).as_deref(),
+            Some(payload.as_str())
+        );
         let soft = payload.replace("LTE", "L\u{00AD}TE");
-        assert_eq!(find_payload_in_text(&soft).as_deref(), Some(payload.as_str()));
+        assert_eq!(
+            find_payload_in_text(&soft).as_deref(),
+            Some(payload.as_str())
+        );
         assert_eq!(find_payload_in_text("no certificate here"), None);
         assert_eq!(find_payload_in_text("SDR1."), None);
     }

@@ -12,6 +12,7 @@
 //! workshop's details) travels as edit records; the latest edit is shown.
 
 pub mod format;
+pub mod people;
 pub mod records;
 
 use std::collections::HashSet;
@@ -142,6 +143,15 @@ impl FileRules {
                 self.profile(&c.profile_id)?;
                 id(&c.workshop_id)?;
                 text(&c.payload, 4096)
+            }
+            Line::PersonLink(l) => {
+                id(&l.id)?;
+                self.profile(&l.profile_id)?;
+                self.profile(&l.other_id)?;
+                if l.profile_id >= l.other_id {
+                    return Err("its two profiles are not in order".into());
+                }
+                text(&l.origin, 200)
             }
             Line::WorkshopEdit(e) => {
                 id(&e.id)?;

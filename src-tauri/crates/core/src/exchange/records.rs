@@ -22,6 +22,7 @@ pub enum Line {
     AssessmentResult(AssessmentResult),
     Certificate(Certificate),
     WorkshopEdit(WorkshopEdit),
+    PersonLink(PersonLink),
     /// The last line: how many records came before it.
     End(End),
 }
@@ -171,7 +172,44 @@ pub struct WorkshopEdit {
     pub origin: String,
 }
 
+/// An organizer's decision that two profiles are one person (`linked`), or no longer are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonLink {
+    pub id: String,
+    /// The smaller of the two profile ids.
+    pub profile_id: String,
+    /// The larger.
+    pub other_id: String,
+    pub linked: bool,
+    pub seq: i64,
+    pub at_ms: i64,
+    pub origin: String,
+}
+
 impl Line {
+    /// Where this kind of record stands in a file's parents-first order (profiles before
+    /// their edits, attempts before their answers, ...).
+    pub fn rank(&self) -> usize {
+        match self {
+            Line::Header(_) => 0,
+            Line::Profile(_) => 1,
+            Line::ProfileEdit(_) => 2,
+            Line::Enrolment(_) => 3,
+            Line::ProgressEvent(_) => 4,
+            Line::QuizAttempt(_) => 5,
+            Line::QuizAnswer(_) => 6,
+            Line::QuizResult(_) => 7,
+            Line::Assessment(_) => 8,
+            Line::AssessmentAnswer(_) => 9,
+            Line::AssessmentResult(_) => 10,
+            Line::Certificate(_) => 11,
+            Line::WorkshopEdit(_) => 12,
+            Line::PersonLink(_) => 13,
+            Line::End(_) => 14,
+        }
+    }
+
     /// What the record is, as a person reads it ("quiz answer"), and its id: how an error
     /// names it.
     pub fn describe(&self) -> (&'static str, &str) {
@@ -190,6 +228,7 @@ impl Line {
             Line::AssessmentResult(r) => ("self-assessment result", &r.assessment_id),
             Line::Certificate(r) => ("certificate", &r.id),
             Line::WorkshopEdit(r) => ("workshop details", &r.id),
+            Line::PersonLink(r) => ("person link", &r.id),
         }
     }
 }

@@ -23,6 +23,7 @@ mod assessments;
 mod certificates;
 mod exchange;
 mod keys;
+mod people;
 mod quizzes;
 mod workshops;
 

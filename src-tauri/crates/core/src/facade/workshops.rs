@@ -58,6 +58,7 @@ impl Sdr {
             default_locale: w.default_locale,
             calendar: w.calendar,
             details: w.details.clone(),
+            details_disagreement: w.details_disagreement.clone(),
             required_modules: completion::required_module_ids(&self.pack, &w.rule)
                 .iter()
                 .map(|id| self.module_ref(id, locale))

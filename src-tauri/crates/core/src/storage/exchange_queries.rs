@@ -160,11 +160,32 @@ const WORKSHOP_EDITS: Table = Table {
     time: "at_ms",
 };
 
+/// An organizer's links between two profiles: they follow every learner's records, and go
+/// into a file only when both profiles do.
+const PERSON_LINKS: Table = Table {
+    kind: "person_link",
+    name: "person_links",
+    columns: &[
+        "id",
+        "profile_id",
+        "other_id",
+        "linked",
+        "seq",
+        "at_ms",
+        "origin",
+    ],
+    bools: &["linked"],
+    of_profile: "profile_id = ?1",
+    time: "at_ms",
+};
+
+/// Every exchanged table.
+fn all_tables() -> impl Iterator<Item = &'static Table> {
+    TABLES.iter().chain([&WORKSHOP_EDITS, &PERSON_LINKS])
+}
+
 fn table(kind: &str) -> Option<&'static Table> {
-    TABLES
-        .iter()
-        .chain(std::iter::once(&WORKSHOP_EDITS))
-        .find(|t| t.kind == kind)
+    all_tables().find(|t| t.kind == kind)
 }
 
 /// In which order rows are read out.
@@ -225,6 +246,73 @@ impl Db {
         sink: &mut dyn FnMut(Line) -> Result<()>,
     ) -> Result<()> {
         self.table_lines(&WORKSHOP_EDITS, workshop_id, order, sink)
+    }
+
+    /// The person links between two of `profiles`, to `sink`.
+    pub(crate) fn person_link_lines(
+        &self,
+        profiles: &std::collections::HashSet<String>,
+        order: Order,
+        sink: &mut dyn FnMut(Line) -> Result<()>,
+    ) -> Result<()> {
+        let order_by = match order {
+            Order::Stored => "at_ms, rowid",
+            Order::Canonical => "id",
+        };
+        let sql = format!(
+            "SELECT {} FROM person_links ORDER BY {order_by}",
+            PERSON_LINKS.columns.join(", ")
+        );
+        let rows: Vec<Vec<Value>> = self.rows(&sql, [], |r| {
+            (0..PERSON_LINKS.columns.len())
+                .map(|i| r.get::<_, Value>(i))
+                .collect()
+        })?;
+        for values in rows {
+            let ends = |i: usize| match &values[i] {
+                Value::Text(id) => profiles.contains(id),
+                _ => false,
+            };
+            if ends(1) && ends(2) {
+                sink(line_of(&PERSON_LINKS, values)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a decision about two profiles (ids in either order): the same person, or not.
+    pub(crate) fn link_people(
+        &self,
+        id: &str,
+        a: &str,
+        b: &str,
+        linked: bool,
+        now_ms: i64,
+        origin: &str,
+    ) -> Result<()> {
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        self.exec(
+            "INSERT INTO person_links (id, profile_id, other_id, linked, seq, at_ms, origin)
+             VALUES (?1, ?2, ?3, ?4,
+                     1 + coalesce((SELECT max(seq) FROM person_links WHERE profile_id = ?2 AND other_id = ?3), 0),
+                     ?5, ?6)",
+            params![id, a, b, linked, now_ms, origin],
+        )?;
+        Ok(())
+    }
+
+    /// The pairs of profiles whose latest decision is "the same person".
+    pub(crate) fn linked_pairs(&self) -> Result<Vec<(String, String)>> {
+        self.rows(
+            "SELECT l.profile_id, l.other_id FROM person_links l
+             WHERE l.linked = 1 AND l.id = (
+                 SELECT x.id FROM person_links x
+                 WHERE x.profile_id = l.profile_id AND x.other_id = l.other_id
+                 ORDER BY x.seq DESC, x.at_ms DESC, x.id DESC LIMIT 1)
+             ORDER BY l.profile_id, l.other_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// The workshops with edited details.
@@ -307,9 +395,7 @@ impl Db {
 
     /// How many rows each exchanged table holds, in file order (then workshop edits).
     pub(crate) fn record_counts(&self) -> Result<Vec<(&'static str, i64)>> {
-        TABLES
-            .iter()
-            .chain(std::iter::once(&WORKSHOP_EDITS))
+        all_tables()
             .map(|t| {
                 let n: i64 = self
                     .row(&format!("SELECT count(*) FROM {}", t.name), [], |r| {
@@ -403,9 +489,7 @@ fn statements(t: &Table) -> (&'static str, &'static str) {
     static SQL: std::sync::OnceLock<Vec<(&'static str, String, String)>> =
         std::sync::OnceLock::new();
     let all = SQL.get_or_init(|| {
-        TABLES
-            .iter()
-            .chain(std::iter::once(&WORKSHOP_EDITS))
+        all_tables()
             .map(|t| {
                 let marks: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
                 let insert = format!(
@@ -580,6 +664,18 @@ fn values_of(line: &Line) -> Result<(&'static Table, Vec<Value>)> {
                 text(&r.origin),
             ],
         ),
+        Line::PersonLink(r) => (
+            "person_link",
+            vec![
+                text(&r.id),
+                text(&r.profile_id),
+                text(&r.other_id),
+                int(r.linked.into()),
+                int(r.seq),
+                int(r.at_ms),
+                text(&r.origin),
+            ],
+        ),
         Line::Header(_) | Line::End(_) => {
             return Err(CoreError::Internal(
                 "a header or end line is not a record".into(),
@@ -639,11 +735,12 @@ mod tests {
             "assessment_result",
             "certificate",
             "workshop_edit",
+            "person_link",
         ];
         for kind in kinds {
             assert!(table(kind).is_some(), "{kind}");
         }
-        assert_eq!(TABLES.len() + 1, kinds.len());
+        assert_eq!(all_tables().count(), kinds.len());
     }
 
     #[test]
@@ -737,8 +834,17 @@ mod tests {
                 at_ms: 14,
                 origin: "L".into(),
             }),
+            Line::PersonLink(PersonLink {
+                id: "pl".into(),
+                profile_id: "a".into(),
+                other_id: "b".into(),
+                linked: true,
+                seq: 2,
+                at_ms: 15,
+                origin: "Organizer".into(),
+            }),
         ];
-        assert_eq!(lines.len(), TABLES.len() + 1, "one of each kind");
+        assert_eq!(lines.len(), all_tables().count(), "one of each kind");
         for line in &lines {
             let (t1, direct) = values_of(line).unwrap();
             let (t2, by_json) = values_by_json(line).unwrap();

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_assessments.sql"),
     include_str!("migrations/0004_workshops.sql"),
     include_str!("migrations/0005_exchange.sql"),
+    include_str!("migrations/0006_people.sql"),
 ];
 
 /// The schema version this build writes.
@@ -201,6 +202,19 @@ impl Db {
             .map_err(|e| self.classify(e))?;
         sp.done = true;
         Ok(value)
+    }
+
+    /// Runs `f`, a series of large transactions (an import of many files), letting the
+    /// write-ahead log grow to 64 MiB before its pages are copied into the database, instead of
+    /// the usual 4 MiB: each transaction of an import touches pages all over the indexes, and
+    /// copying them after every file costs more than the import itself. The log is emptied
+    /// at the end, whatever `f` returned.
+    pub(crate) fn in_bulk<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 16_384);
+        let value = f();
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1_000);
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        value
     }
 
     /// Turns a SQLite error into the error the user needs to see.

@@ -5,7 +5,9 @@ use rusqlite::{Row, params};
 use super::Db;
 use crate::error::{CoreError, Result};
 use crate::locale::Locale;
-use crate::workshops::{Calendar, CompletionRule, RequiredModules, Workshop, WorkshopDetails};
+use crate::workshops::{
+    Calendar, CompletionRule, DetailsVersion, RequiredModules, Workshop, WorkshopDetails,
+};
 
 /// A certificate as recorded when it was issued.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +63,7 @@ fn workshop_row(r: &Row<'_>) -> rusqlite::Result<Workshop> {
             start_date: r.get(12)?,
             end_date: r.get(13)?,
         },
+        details_disagreement: Vec::new(),
     })
 }
 
@@ -103,19 +106,62 @@ impl Db {
     }
 
     pub(crate) fn workshops(&self) -> Result<Vec<Workshop>> {
-        self.rows(
+        let mut all = self.rows(
             &format!("{WORKSHOP_SELECT} ORDER BY w.year, w.economy"),
             [],
             workshop_row,
-        )
+        )?;
+        for w in &mut all {
+            w.details_disagreement = self.details_disagreement(&w.id)?;
+        }
+        Ok(all)
     }
 
     pub(crate) fn workshop(&self, id: &str) -> Result<Option<Workshop>> {
-        self.row(
+        let Some(mut w) = self.row(
             &format!("{WORKSHOP_SELECT} WHERE w.id = ?1"),
             [id],
             workshop_row,
-        )
+        )?
+        else {
+            return Ok(None);
+        };
+        w.details_disagreement = self.details_disagreement(id)?;
+        Ok(Some(w))
+    }
+
+    /// The versions of a workshop's details that were entered without seeing each other (the
+    /// edits of the highest `seq`), one per distinct value, latest first; empty when there is
+    /// only one.
+    fn details_disagreement(&self, id: &str) -> Result<Vec<DetailsVersion>> {
+        let heads = self.rows(
+            "SELECT city, host, start_date, end_date, origin, at_ms FROM workshop_edits
+             WHERE workshop_id = ?1 AND seq = (SELECT max(seq) FROM workshop_edits WHERE workshop_id = ?1)
+             ORDER BY at_ms DESC, id DESC",
+            [id],
+            |r| {
+                Ok(DetailsVersion {
+                    details: WorkshopDetails {
+                        city: r.get(0)?,
+                        host: r.get(1)?,
+                        start_date: r.get(2)?,
+                        end_date: r.get(3)?,
+                    },
+                    origin: r.get(4)?,
+                    at_ms: r.get(5)?,
+                })
+            },
+        )?;
+        let mut versions: Vec<DetailsVersion> = Vec::new();
+        for h in heads {
+            if !versions.iter().any(|v| v.details == h.details) {
+                versions.push(h);
+            }
+        }
+        if versions.len() < 2 {
+            versions.clear();
+        }
+        Ok(versions)
     }
 
     /// Records a trainer's details of a workshop as a new edit (see [`Db::edit_profile`] for
@@ -258,6 +304,15 @@ impl Db {
                     issued_at_ms: r.get(4)?,
                 })
             },
+        )
+    }
+
+    /// Every certificate a learner holds, first issued first.
+    pub(crate) fn certificate_ids(&self, profile_id: &str) -> Result<Vec<String>> {
+        self.rows(
+            "SELECT id FROM certificates WHERE profile_id = ?1 ORDER BY issued_at_ms, id",
+            [profile_id],
+            |r| r.get(0),
         )
     }
 

@@ -95,6 +95,20 @@ pub struct Workshop {
     pub rule: CompletionRule,
     /// Entered by a trainer; empty until then.
     pub details: WorkshopDetails,
+    /// When trainers on two laptops entered different details without seeing each other's
+    /// (their edits have the same `seq`): each version, latest first. Empty when they agree.
+    /// The latest is shown in `details` until a trainer saves the right ones.
+    pub details_disagreement: Vec<DetailsVersion>,
+}
+
+/// One laptop's version of a workshop's details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DetailsVersion {
+    pub details: WorkshopDetails,
+    /// The laptop's name.
+    pub origin: String,
+    #[ts(type = "number")]
+    pub at_ms: i64,
 }
 
 /// The fields a trainer fills in. Seeds never set them.
@@ -233,6 +247,7 @@ pub fn parse_seeds(text: &str) -> Result<Vec<Workshop>> {
                 assessment: w.completion.assessment,
             },
             details: WorkshopDetails::default(),
+            details_disagreement: Vec::new(),
         });
     }
     Ok(out)
