@@ -5,7 +5,11 @@
 #   2. criterion: the whole course loaded+validated+rendered, and one progress event recorded
 #      durably, each beside its floor;
 #   3. criterion: a workshop's 200 certificates (mixed scripts) issued in one batch, beside
-#      rendering the same 200 on one thread and writing 200 files atomically.
+#      rendering the same 200 on one thread and writing 200 files atomically;
+#   4. results exchange (tests/benches/exchange.rs): 100 laptop files x 50 learners who did the
+#      whole course, made with the demo generator (kept in target/bench-exchange/): export of
+#      one laptop, import of all 100, import again, beside a bare rusqlite bulk insert of the
+#      same rows; peak memory importing 10 files and 100 (medians of 3 runs).
 # Criterion figures are the medians of its samples (target/criterion/*/new/estimates.json).
 # Prints a table of medians. Usage: scripts/bench.sh [runs]
 set -euo pipefail
@@ -53,6 +57,8 @@ peer_wall=$(cut -d' ' -f2 /tmp/sdr-bench-peer | median)
 
 cargo bench -q --locked -p sdr-core --bench core -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
 cargo bench -q --locked -p sdr-system-tests --bench certificates -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
+exchange=$(cargo bench -q --locked -p sdr-system-tests --bench exchange 2>/dev/null | grep '^exchange_')
+ex() { printf '%s\n' "$exchange" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 # The median of a criterion benchmark ("group/name"), with a unit.
 crit() {
@@ -70,6 +76,11 @@ printf '%-46s %14s %14s   (goal <= 50 ms)\n' "whole course: load+validate+render
 printf '%-46s %14s %14s\n' "record one progress event (durable)" "$(crit progress/record_lesson_done_event)" "$(crit progress/floor_write_and_fsync_100_bytes)"
 printf '%-46s %14s %14s   (goal < 2 s)\n' "issue 200 certificates, one batch" "$(crit certificates/issue_200_batch)" "$(crit certificates/floor_render_200_one_thread)"
 printf '%-46s %14s %14s\n' "  floor: write 200 files atomically" "" "$(crit certificates/floor_write_200_files_atomically)"
+printf '%-46s %14s %14s\n' "results: export one laptop (50 learners)" "$(ex exchange_export_one_laptop)" ""
+printf '%-46s %14s %14s   ratio %s (goal <= 2)\n' "results: import $(ex exchange_files) files, $(ex exchange_records) rows" "$(ex exchange_import_all)" "$(ex exchange_floor_bulk_insert)" "$(ex exchange_ratio)"
+printf '%-46s %14s %14s   (goal < 1 s)\n' "results: import all again (nothing new)" "$(ex exchange_reimport_all)" ""
+printf '%-46s %14s %14s   (flat in files)\n' "results: peak memory, 10 files / all" "$(ex exchange_peak_10_files)" "$(ex exchange_peak_all_files)"
 echo
 echo "peers: an empty Tauri 2 window (sdr-empty-window); pulldown-cmark HTML alone; write+fsync of 100 bytes;"
-echo "       the same 200 certificates rendered on one thread, and 200 files of that size written atomically"
+echo "       the same 200 certificates rendered on one thread, and 200 files of that size written atomically;"
+echo "       the same rows inserted by rusqlite in one transaction into a database with the same schema"
