@@ -457,6 +457,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_disk_that_fills_during_an_import_leaves_the_data_as_it_was_and_the_import_completes_later()
+    {
+        let t = 1_795_737_600_000;
+        let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let a = Sdr::open(a_dir.path(), crate::content::builtin().unwrap()).unwrap();
+        let spec = crate::demo::DemoSpec {
+            learners: 12,
+            workshop_id: "2018-thailand".into(),
+            seed: 7,
+            mode: crate::demo::DemoMode::FullCourse,
+        };
+        crate::demo::generate(&a, &spec).unwrap();
+        let file = a_dir.path().join("a.sdrresults");
+        a.export_results(&ExportScope::All, &file, t).unwrap();
+        let b = Sdr::open(b_dir.path(), crate::content::builtin().unwrap()).unwrap();
+        b.trust_results_signer(&file, "A", t).unwrap();
+        let before = b.data_status().unwrap();
+        // Room for a few pages only: the import runs out of disk half-way.
+        b.db.fill_disk_after(20);
+        let r = b.import_file(&file, false, t);
+        assert_eq!(r.outcome, ImportOutcome::Refused, "{r:?}");
+        let err = r.error.unwrap();
+        assert_eq!(
+            err.code,
+            crate::ErrorCode::DatabaseUnavailable,
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("full"), "{}", err.message);
+        let after = b.data_status().unwrap();
+        assert_eq!(after.digest, before.digest);
+        assert!(b.import_log().unwrap().is_empty());
+        // Room again: the same file imports whole.
+        b.db.fill_disk_after(1_000_000);
+        let r = b.import_file(&file, false, t);
+        assert_eq!(r.outcome, ImportOutcome::Imported, "{r:?}");
+        assert_eq!(
+            b.data_status().unwrap().digest,
+            a.data_status().unwrap().digest
+        );
+    }
+
+    #[test]
     fn file_names_are_ascii_whatever_the_laptop_is_called() {
         assert_eq!(
             ascii_slug("Phòng học số 2 — Đà Nẵng"),

@@ -217,6 +217,19 @@ impl Db {
         value
     }
 
+    /// Lets the database grow by at most `pages` more pages: SQLite then answers "disk full",
+    /// as a full disk would. For tests of what a full disk does.
+    #[cfg(test)]
+    pub(crate) fn fill_disk_after(&self, pages: i64) {
+        let used: i64 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .expect("page count");
+        self.conn
+            .pragma_update(None, "max_page_count", used + pages)
+            .expect("max_page_count");
+    }
+
     /// Turns a SQLite error into the error the user needs to see.
     pub(crate) fn classify(&self, e: rusqlite::Error) -> CoreError {
         classify(&self.path, e)
