@@ -66,6 +66,7 @@ fn doc(i: usize) -> CertificateDoc {
             .collect(),
         verify_hint: "Scan to check this certificate offline".into(),
         payload: format!("SDR1.{}.{}", "A".repeat(260), "B".repeat(86)),
+        endorsement: None,
         title: format!("Certificate of Completion — {name}"),
         issuer_fingerprint: "3f2a 9c01 77be 4d10".into(),
         issuer_label: "Issuer key".into(),

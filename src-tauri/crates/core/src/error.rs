@@ -46,13 +46,17 @@ pub enum ErrorCode {
     ResultsUnknownSigner,
     /// A results file holds a record that differs from the one with the same id here.
     ResultsConflict,
+    /// A results file is encrypted for an organizer's programme key this laptop does not hold.
+    ResultsEncrypted,
+    /// A programme key or an endorsement is not what it should be, or not for this laptop.
+    BadProgramme,
     /// Anything else; a bug.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code, for the interface to recognise (generated into its bindings).
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::DatabaseCorrupt,
         ErrorCode::DatabaseTooNew,
         ErrorCode::DatabaseReadOnly,
@@ -70,6 +74,8 @@ impl ErrorCode {
         ErrorCode::ResultsTampered,
         ErrorCode::ResultsUnknownSigner,
         ErrorCode::ResultsConflict,
+        ErrorCode::ResultsEncrypted,
+        ErrorCode::BadProgramme,
         ErrorCode::Internal,
     ];
 }
@@ -143,6 +149,12 @@ pub enum CoreError {
         what: &'static str,
         id: String,
     },
+    #[error(
+        "{path} is encrypted for an organizer's programme key, and this laptop does not hold it"
+    )]
+    ResultsEncrypted { path: PathBuf },
+    #[error("{0}")]
+    BadProgramme(String),
     /// A fault of the app itself (a record that should be there is not, a drawing that
     /// failed): nothing the user typed or chose is to blame.
     #[error("internal error: {0}")]
@@ -185,6 +197,8 @@ impl CoreError {
             CoreError::ResultsTampered { .. } => ErrorCode::ResultsTampered,
             CoreError::ResultsUnknownSigner { .. } => ErrorCode::ResultsUnknownSigner,
             CoreError::ResultsConflict { .. } => ErrorCode::ResultsConflict,
+            CoreError::ResultsEncrypted { .. } => ErrorCode::ResultsEncrypted,
+            CoreError::BadProgramme(_) => ErrorCode::BadProgramme,
             // storage::classify has already turned every SQLite error a user can act on into
             // one of the variants above; what is left is a bug.
             CoreError::Internal(_) | CoreError::Sql(_) => ErrorCode::Internal,
@@ -226,6 +240,8 @@ mod tests {
             | ErrorCode::ResultsTampered
             | ErrorCode::ResultsUnknownSigner
             | ErrorCode::ResultsConflict
+            | ErrorCode::ResultsEncrypted
+            | ErrorCode::BadProgramme
             | ErrorCode::Internal => ErrorCode::ALL.contains(&c),
         };
         let mut seen = std::collections::HashSet::new();

@@ -478,6 +478,9 @@ pub struct ExportReport {
     pub bytes: u64,
     /// The laptop name written into the file.
     pub laptop: String,
+    /// The programmes whose organizers alone can read the file; empty when it is not
+    /// encrypted (anyone who finds it can read it).
+    pub encrypted_for: Vec<String>,
 }
 
 /// Who signed a results file, as this laptop sees it.
@@ -594,6 +597,38 @@ pub struct PeopleView {
     pub same_name: Vec<SameNameGroup>,
 }
 
+/// The organizer's own programme key (its public half).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProgrammeView {
+    pub name: String,
+    /// Grouped hex, to read aloud.
+    pub fingerprint: String,
+    /// `SDRORG1.…`: what trainers import.
+    pub public_text: String,
+}
+
+/// A programme a laptop trusts.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TrustedProgramme {
+    pub name: String,
+    pub fingerprint: String,
+    #[ts(type = "number")]
+    pub imported_at_ms: i64,
+}
+
+/// An endorsement: a programme's signed statement that a laptop issues for it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct EndorsementView {
+    /// The laptop's name, as the organizer wrote it.
+    pub laptop: String,
+    /// The programme's name.
+    pub programme: String,
+    /// `SDREND1.…`.
+    pub text: String,
+    /// The file name to offer when saving it (empty when there is none to save).
+    pub file_name: String,
+}
+
 /// One file imported on this laptop.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportLogEntry {
@@ -683,6 +718,9 @@ pub fn typescript_bindings() -> String {
         PersonProfile::decl(&cfg),
         SameNameGroup::decl(&cfg),
         PeopleView::decl(&cfg),
+        ProgrammeView::decl(&cfg),
+        TrustedProgramme::decl(&cfg),
+        EndorsementView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

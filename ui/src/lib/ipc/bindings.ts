@@ -3,7 +3,7 @@
 
 export type Locale = "en" | "ms" | "fil" | "zh-Hant" | "th" | "vi";
 
-export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "not_eligible" | "file_unwritable" | "file_unreadable" | "bad_key" | "results_invalid" | "results_too_new" | "results_tampered" | "results_unknown_signer" | "results_conflict" | "internal";
+export type ErrorCode = "database_corrupt" | "database_too_new" | "database_read_only" | "database_unavailable" | "content_invalid" | "not_found" | "invalid_input" | "name_taken" | "not_eligible" | "file_unwritable" | "file_unreadable" | "bad_key" | "results_invalid" | "results_too_new" | "results_tampered" | "results_unknown_signer" | "results_conflict" | "results_encrypted" | "bad_programme" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, 
 /**
@@ -379,7 +379,12 @@ export type ExportReport = { file_name: string, learners: number, records: numbe
 /**
  * The laptop name written into the file.
  */
-laptop: string, };
+laptop: string, 
+/**
+ * The programmes whose organizers alone can read the file; empty when it is not
+ * encrypted (anyone who finds it can read it).
+ */
+encrypted_for: Array<string>, };
 
 export type ImportProgress = { done: number, total: number, 
 /**
@@ -446,6 +451,36 @@ export type PeopleView = { learners: number,
  */
 people: number, same_name: Array<SameNameGroup>, };
 
+export type ProgrammeView = { name: string, 
+/**
+ * Grouped hex, to read aloud.
+ */
+fingerprint: string, 
+/**
+ * `SDRORG1.…`: what trainers import.
+ */
+public_text: string, };
+
+export type TrustedProgramme = { name: string, fingerprint: string, imported_at_ms: number, };
+
+export type EndorsementView = { 
+/**
+ * The laptop's name, as the organizer wrote it.
+ */
+laptop: string, 
+/**
+ * The programme's name.
+ */
+programme: string, 
+/**
+ * `SDREND1.…`.
+ */
+text: string, 
+/**
+ * The file name to offer when saving it (empty when there is none to save).
+ */
+file_name: string, };
+
 /** Every locale, in the order the language switcher lists them. */
 export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];
 
@@ -470,4 +505,4 @@ export const HTML_LANG: Record<Locale, string> = {
 };
 
 /** Every error code the backend sends. */
-export const ERROR_CODES: readonly ErrorCode[] = ["database_corrupt", "database_too_new", "database_read_only", "database_unavailable", "content_invalid", "not_found", "invalid_input", "name_taken", "not_eligible", "file_unwritable", "file_unreadable", "bad_key", "results_invalid", "results_too_new", "results_tampered", "results_unknown_signer", "results_conflict", "internal"];
+export const ERROR_CODES: readonly ErrorCode[] = ["database_corrupt", "database_too_new", "database_read_only", "database_unavailable", "content_invalid", "not_found", "invalid_input", "name_taken", "not_eligible", "file_unwritable", "file_unreadable", "bad_key", "results_invalid", "results_too_new", "results_tampered", "results_unknown_signer", "results_conflict", "results_encrypted", "bad_programme", "internal"];

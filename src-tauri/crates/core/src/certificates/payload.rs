@@ -55,6 +55,21 @@ pub fn find_payload(pdf: &[u8]) -> Option<String> {
     None
 }
 
+/// Finds an organizer's endorsement (`SDREND1.…`) stored in a certificate PDF's metadata:
+/// the first run of token characters after the prefix. Whether it is one, and whom it
+/// endorses, is for `exchange::programme::Endorsement` to say.
+pub fn find_endorsement(pdf: &[u8]) -> Option<String> {
+    let prefix = crate::exchange::programme::ENDORSEMENT_PREFIX.as_bytes();
+    let start = pdf.windows(prefix.len()).position(|w| w == prefix)?;
+    let len = pdf[start..]
+        .iter()
+        .take(crate::exchange::programme::MAX_ENDORSEMENT_CHARS + 1)
+        .position(|&b| !is_token_byte(b))?;
+    std::str::from_utf8(&pdf[start..start + len])
+        .ok()
+        .map(str::to_string)
+}
+
 /// The length of a signature in a payload: 64 bytes in base64url without padding.
 const SIGNATURE_CHARS: usize = 86;
 

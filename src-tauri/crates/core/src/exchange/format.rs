@@ -1,9 +1,13 @@
 //! The results file, byte by byte (documented for other tools in `docs/results-file.md`):
 //!
 //! ```text
-//! SDR-RESULTS 1 <public key> <signature>\n      first line, ASCII, at most 256 bytes
+//! SDR-RESULTS 1 <public key> <signature> [<endorsement>]\n   first line, ASCII
 //! <body>                                        gzip of JSON lines: header, records, end
 //! ```
+//!
+//! When the laptop trusts an organizer's programme key, the whole of that is encrypted to it
+//! with age (X25519): the file then starts `age-encryption.org/v1`, and only the organizer's
+//! laptop can read it. [`Opener`] gives the plain bytes either way.
 //!
 //! The public key (32 bytes) and the signature (64 bytes) are base64url without padding. The
 //! signature is ed25519 (strict) over `sdr-results-v1`, a NUL byte, and the SHA-256 digest of
@@ -12,7 +16,7 @@
 //! else is read; [`read`] then decompresses and parses it line by line, hashing again, and
 //! fails if the bytes changed between the two. Memory stays flat whatever the file's size.
 
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use base64::Engine as _;
@@ -38,8 +42,10 @@ pub const EXTENSION: &str = "sdrresults";
 /// The largest results file accepted. A laptop of 50 learners who did the whole course writes
 /// about 300 KB; a 2 GB file is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-/// The longest first line.
-const MAX_FIRST_LINE: u64 = 256;
+/// The longest first line (with an endorsement).
+const MAX_FIRST_LINE: u64 = 2048;
+/// How an age-encrypted file starts.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/";
 /// The longest JSON line of the body: a record is a few hundred bytes.
 const MAX_LINE_BYTES: u64 = 64 * 1024;
 /// The most the body may decompress to, so a crafted body cannot run for ever.
@@ -79,8 +85,14 @@ impl Writer {
         self.records
     }
 
-    /// The whole file: first line, then the compressed body, signed with `key`.
-    pub fn finish(mut self, key: &SigningKey) -> Result<Vec<u8>> {
+    /// The whole file: first line, then the compressed body, signed with `key`, carrying the
+    /// laptop's `endorsement` if it has one, and encrypted to `recipients` if there are any.
+    pub fn finish(
+        mut self,
+        key: &SigningKey,
+        endorsement: Option<&str>,
+        recipients: &[age::x25519::Recipient],
+    ) -> Result<Vec<u8>> {
         let records = self.records;
         self.line(&Line::End(End { records }));
         let body = self
@@ -90,13 +102,65 @@ impl Writer {
         let digest: [u8; 32] = Sha256::digest(&body).into();
         let signature = keys::sign_message(key, SIGNATURE_CONTEXT, &digest);
         let mut file = format!(
-            "{MAGIC} {VERSION} {} {}\n",
+            "{MAGIC} {VERSION} {} {}",
             URL_SAFE_NO_PAD.encode(key.verifying_key().as_bytes()),
             URL_SAFE_NO_PAD.encode(signature.to_bytes())
         )
         .into_bytes();
+        if let Some(e) = endorsement {
+            file.push(b' ');
+            file.extend_from_slice(e.as_bytes());
+        }
+        file.push(b'\n');
         file.extend_from_slice(&body);
-        Ok(file)
+        if recipients.is_empty() {
+            return Ok(file);
+        }
+        let failed = |e: String| CoreError::Internal(format!("encrypting the results: {e}"));
+        let encryptor =
+            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(|e| failed(e.to_string()))?;
+        let mut out = Vec::with_capacity(file.len() + 512);
+        let mut w = encryptor
+            .wrap_output(&mut out)
+            .map_err(|e| failed(e.to_string()))?;
+        w.write_all(&file).map_err(|e| failed(e.to_string()))?;
+        w.finish().map_err(|e| failed(e.to_string()))?;
+        Ok(out)
+    }
+}
+
+/// Opens a results file for reading its plain bytes: the file itself, or, when it is
+/// encrypted for an organizer, its decryption with one of `identities`.
+pub struct Opener<'a> {
+    pub path: &'a Path,
+    pub identities: &'a [age::x25519::Identity],
+}
+
+impl Opener<'_> {
+    /// A fresh reader of the plain bytes, from the start; and whether the file was encrypted.
+    fn open(&self) -> Result<(Box<dyn Read + '_>, bool)> {
+        let path = self.path;
+        let mut file = BufReader::new(open(path)?);
+        let start = file.fill_buf().map_err(|e| unreadable(path, e))?;
+        if !start.starts_with(AGE_MAGIC) {
+            return Ok((Box::new(file), false));
+        }
+        let encrypted = || CoreError::ResultsEncrypted {
+            path: path.to_path_buf(),
+        };
+        let decryptor = age::Decryptor::new_buffered(file).map_err(|e| match e {
+            age::DecryptError::Io(e) => unreadable(path, e),
+            _ => invalid(path, "its encryption header is damaged"),
+        })?;
+        let reader = decryptor
+            .decrypt(self.identities.iter().map(|i| i as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::NoMatchingKeys => encrypted(),
+                age::DecryptError::Io(e) => unreadable(path, e),
+                _ => invalid(path, "its encryption is damaged"),
+            })?;
+        Ok((Box::new(reader), true))
     }
 }
 
@@ -106,16 +170,21 @@ pub struct Checked {
     pub signer: VerifyingKey,
     /// SHA-256 of the body.
     pub digest: [u8; 32],
-    body_offset: u64,
+    /// The organizer's endorsement of the signer's key, as the file carries it (not checked
+    /// here: only a programme key can say whether it holds).
+    pub endorsement: Option<String>,
+    /// Whether the file was encrypted for an organizer.
+    pub encrypted: bool,
 }
 
 /// The first pass: the file's size, its first line and its signature. Nothing of the body is
 /// parsed. A damaged or unsigned file is [`CoreError::ResultsInvalid`], a newer format
 /// [`CoreError::ResultsTooNew`], a signature that fails [`CoreError::ResultsTampered`].
-pub fn check(path: &Path) -> Result<Checked> {
+pub fn check(opener: &Opener<'_>) -> Result<Checked> {
+    let path = opener.path;
     let invalid = |detail: &str| invalid(path, detail);
-    let file = open(path)?;
-    let mut reader = BufReader::new(file);
+    let (reader, encrypted) = opener.open()?;
+    let mut reader = BufReader::new(reader);
     let mut first = Vec::new();
     (&mut reader)
         .take(MAX_FIRST_LINE)
@@ -147,9 +216,10 @@ pub fn check(path: &Path) -> Result<Checked> {
             supported: VERSION,
         });
     }
-    if version != VERSION || fields.len() != 4 {
+    if version != VERSION || !(4..=5).contains(&fields.len()) {
         return Err(invalid("its first line is not in the expected form"));
     }
+    let endorsement = fields.get(4).map(|e| e.to_string());
     let signer = URL_SAFE_NO_PAD
         .decode(fields[2])
         .ok()
@@ -174,8 +244,19 @@ pub fn check(path: &Path) -> Result<Checked> {
     Ok(Checked {
         signer,
         digest,
-        body_offset: first.len() as u64,
+        endorsement,
+        encrypted,
     })
+}
+
+/// Reads past the first line of `reader`.
+fn skip_first_line(path: &Path, reader: &mut impl BufRead) -> Result<()> {
+    let mut first = Vec::new();
+    reader
+        .take(MAX_FIRST_LINE)
+        .read_until(b'\n', &mut first)
+        .map_err(|e| unreadable(path, e))?;
+    Ok(())
 }
 
 /// The second pass: every line of a file [`check`] accepted, in order, to `each` (records
@@ -184,16 +265,17 @@ pub fn check(path: &Path) -> Result<Checked> {
 /// (the file changed meanwhile), the result is an error even though `each` saw every line,
 /// so the caller must apply the lines in a transaction it commits only on success.
 pub fn read(
-    path: &Path,
+    opener: &Opener<'_>,
     checked: &Checked,
     mut each: impl FnMut(&Header, Line) -> Result<()>,
 ) -> Result<Header> {
+    let path = opener.path;
     let invalid = |detail: String| invalid(path, &detail);
-    let mut file = open(path)?;
-    file.seek(SeekFrom::Start(checked.body_offset))
-        .map_err(|e| unreadable(path, e))?;
+    let (plain, _) = opener.open()?;
+    let mut plain = BufReader::new(plain);
+    skip_first_line(path, &mut plain)?;
     let hashing = Hashing {
-        inner: file.take(MAX_FILE_BYTES),
+        inner: plain.take(MAX_FILE_BYTES),
         hasher: Sha256::new(),
     };
     let gz = GzDecoder::new(BufReader::new(hashing));
@@ -265,11 +347,12 @@ pub fn read(
 
 /// The header of a file [`check`] accepted, read alone: to name the laptop of a signer nobody
 /// here trusts yet.
-pub fn header(path: &Path, checked: &Checked) -> Result<Header> {
-    let mut file = open(path)?;
-    file.seek(SeekFrom::Start(checked.body_offset))
-        .map_err(|e| unreadable(path, e))?;
-    let gz = GzDecoder::new(BufReader::new(file.take(MAX_FILE_BYTES)));
+pub fn header(opener: &Opener<'_>) -> Result<Header> {
+    let path = opener.path;
+    let (plain, _) = opener.open()?;
+    let mut plain = BufReader::new(plain);
+    skip_first_line(path, &mut plain)?;
+    let gz = GzDecoder::new(BufReader::new(plain.take(MAX_FILE_BYTES)));
     let mut buf = Vec::new();
     BufReader::new(gz)
         .take(MAX_LINE_BYTES)

@@ -13,6 +13,7 @@
 
 pub mod format;
 pub mod people;
+pub mod programme;
 pub mod records;
 
 use std::collections::HashSet;

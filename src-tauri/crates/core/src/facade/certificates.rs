@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Sdr;
 use super::keys::KnownIssuer;
-use crate::certificates::payload::{find_payload, find_payload_in_text};
+use crate::certificates::payload::{find_endorsement, find_payload, find_payload_in_text};
 use crate::certificates::pdf::{self, CertificateDoc};
 use crate::certificates::signing::{self, Claims};
 use crate::certificates::texts::texts;
@@ -99,7 +99,7 @@ impl Sdr {
         cert: &StoredCertificate,
         claims: &Claims,
         w: &Workshop,
-    ) -> Prepared {
+    ) -> Result<Prepared> {
         let locale = profile.locale;
         let t = texts(locale);
         let en = texts(Locale::En);
@@ -113,6 +113,9 @@ impl Sdr {
         }
         place.push(w.year.to_string());
         let fingerprint = keys::grouped(&claims.issuer);
+        // The issuing laptop's endorsement, when an organizer gave it one: then any computer
+        // that trusts the organizer's programme trusts this certificate.
+        let endorsement = self.endorsement_text(&claims.issuer)?;
         let doc = CertificateDoc {
             locale,
             heading: t.heading.to_string(),
@@ -137,8 +140,9 @@ impl Sdr {
             title: format!("{} — {}", t.heading, claims.name),
             issuer_fingerprint: fingerprint,
             issuer_label: t.issuer.to_string(),
+            endorsement,
         };
-        Prepared {
+        Ok(Prepared {
             doc,
             info: CertificateInfo {
                 id: cert.id.clone(),
@@ -146,7 +150,7 @@ impl Sdr {
                 file_name: file_name(&cert.id, &claims.name),
             },
             name: claims.name.clone(),
-        }
+        })
     }
 
     /// The learner's certificate as PDF bytes (issuing it if this is the first time).
@@ -156,7 +160,7 @@ impl Sdr {
         now_ms: i64,
     ) -> Result<(CertificateInfo, Vec<u8>)> {
         let (profile, w, cert, claims) = self.issue_enrolled(profile_id, now_ms)?;
-        let p = self.prepare(&profile, &cert, &claims, &w);
+        let p = self.prepare(&profile, &cert, &claims, &w)?;
         let bytes = render(&p.doc)?;
         Ok((p.info, bytes))
     }
@@ -205,7 +209,7 @@ impl Sdr {
                 let profile = self.profile(&id)?;
                 match self.issue(&profile, &w, now_ms)? {
                     Issued::Certificate(cert, claims) => {
-                        prepared.push(self.prepare(&profile, &cert, &claims, &w));
+                        prepared.push(self.prepare(&profile, &cert, &claims, &w)?);
                     }
                     Issued::Missing(eval) => skipped.push(BatchSkipped {
                         name: profile.display_name,
@@ -277,6 +281,18 @@ impl Sdr {
                 dates::parse_iso(&parsed.claims.date).map(|d| dates::format(d, locale, w.calendar));
         }
         report.issuer_fingerprint = Some(keys::grouped(&parsed.claims.issuer));
+        // A certificate from a laptop an organizer endorsed carries the endorsement: with the
+        // organizer's programme trusted here, it names its laptop's key.
+        let endorsed = if input.starts_with(b"%PDF") {
+            match find_endorsement(input) {
+                Some(text) => self
+                    .endorsed_key(&text)?
+                    .filter(|(key, _)| keys::fingerprint(key) == parsed.claims.issuer),
+                None => None,
+            }
+        } else {
+            None
+        };
         let key = match self.known_issuer(&parsed.claims.issuer)? {
             Some(KnownIssuer::Own(k)) => {
                 report.issuer_is_self = true;
@@ -286,7 +302,10 @@ impl Sdr {
                 report.issuer_label = Some(label);
                 Some(key)
             }
-            None => None,
+            None => endorsed.map(|(key, label)| {
+                report.issuer_label = Some(label);
+                key
+            }),
         };
         report.verdict = match key {
             None => Verdict::UnknownIssuer,

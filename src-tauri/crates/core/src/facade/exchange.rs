@@ -113,7 +113,14 @@ impl Sdr {
             .person_link_lines(&exported, Order::Stored, &mut push)?;
         // Learners and records are counted apart, as an import counts them.
         let records = writer.records() - profiles.len() as u64;
-        let bytes = writer.finish(&key)?;
+        // Results for the organizer are encrypted for the programmes trusted here; a learner's
+        // own file goes to another laptop in the room, which could not read it then.
+        let recipients = match scope {
+            ExportScope::Profile(_) => Vec::new(),
+            _ => self.results_recipients()?,
+        };
+        let endorsement = self.own_endorsement(now_ms)?.map(|e| e.text);
+        let bytes = writer.finish(&key, endorsement.as_deref(), &recipients)?;
         files::write_atomically(path, &bytes)?;
         Ok(ExportReport {
             file_name: file_name(path),
@@ -121,6 +128,17 @@ impl Sdr {
             records: records as u32,
             bytes: bytes.len() as u64,
             laptop,
+            encrypted_for: if recipients.is_empty() {
+                Vec::new()
+            } else {
+                let mut names: Vec<String> = self
+                    .trusted_programmes()?
+                    .into_iter()
+                    .map(|p| p.name)
+                    .collect();
+                names.extend(self.programme()?.map(|p| p.name));
+                names
+            },
         })
     }
 
@@ -179,7 +197,12 @@ impl Sdr {
         now_ms: i64,
         report: &mut FileImport,
     ) -> Result<ImportOutcome> {
-        let checked = format::check(path)?;
+        let identities = self.results_identities()?;
+        let opener = format::Opener {
+            path,
+            identities: &identities,
+        };
+        let checked = format::check(&opener)?;
         report.digest = hex(&checked.digest);
         let fingerprint = keys::fingerprint(&checked.signer);
         let signer_label = match self.known_issuer(&fingerprint)? {
@@ -193,8 +216,20 @@ impl Sdr {
                 };
                 label
             }
+            _ if checked.endorsement.is_some()
+                && let Some(label) = self.check_endorsement(
+                    checked.endorsement.as_deref().unwrap_or_default(),
+                    &checked.signer,
+                    now_ms,
+                )? =>
+            {
+                report.signer = ResultsSigner::Trusted {
+                    label: label.clone(),
+                };
+                label
+            }
             _ => {
-                let header = format::header(path, &checked)?;
+                let header = format::header(&opener)?;
                 report.laptop = header.laptop.clone();
                 report.signer = ResultsSigner::Unknown {
                     fingerprint: fingerprint.clone(),
@@ -208,13 +243,13 @@ impl Sdr {
             }
         };
         if self.db.imported_at(&report.digest, &fingerprint)?.is_some() {
-            report.laptop = format::header(path, &checked)?.laptop;
+            report.laptop = format::header(&opener)?.laptop;
             return Ok(ImportOutcome::AlreadyImported);
         }
         self.db.in_transaction_if(!dry_run, || {
             let mut rules = FileRules::default();
             let mut batch: Vec<Line> = Vec::with_capacity(MERGE_BATCH);
-            let header = format::read(path, &checked, |_, line| {
+            let header = format::read(&opener, &checked, |_, line| {
                 let (what, id) = line.describe();
                 rules
                     .check(&line)
@@ -295,7 +330,11 @@ impl Sdr {
         label: &str,
         now_ms: i64,
     ) -> Result<TrustedIssuer> {
-        let checked = format::check(path)?;
+        let identities = self.results_identities()?;
+        let checked = format::check(&format::Opener {
+            path,
+            identities: &identities,
+        })?;
         self.import_issuer(&keys::export_key(&checked.signer), label, now_ms)
     }
 

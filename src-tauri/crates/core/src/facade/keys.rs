@@ -50,7 +50,7 @@ impl Sdr {
         if let Some(k) = own {
             return Ok(Some(KnownIssuer::Own(k)));
         }
-        Ok(self
+        let trusted = self
             .db
             .trusted_issuers()?
             .into_iter()
@@ -62,7 +62,14 @@ impl Sdr {
                         key,
                         label: t.label,
                     })
-            }))
+            });
+        if trusted.is_some() {
+            return Ok(trusted);
+        }
+        // A laptop an organizer endorsed, for a programme trusted here.
+        Ok(self
+            .endorsed_issuer(fingerprint)?
+            .map(|(key, label)| KnownIssuer::Trusted { key, label }))
     }
 
     /// This installation's public key, for organizers to import.

@@ -24,6 +24,7 @@ mod certificates;
 mod exchange;
 mod keys;
 mod people;
+mod programme;
 mod quizzes;
 mod workshops;
 

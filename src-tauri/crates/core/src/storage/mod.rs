@@ -3,12 +3,14 @@
 
 mod assessment_queries;
 mod exchange_queries;
+mod programme_queries;
 mod queries;
 mod quiz_queries;
 mod workshop_queries;
 
 pub(crate) use assessment_queries::StoredResult;
 pub(crate) use exchange_queries::{ImportLogRow, MergeFault, Merged, Order};
+pub(crate) use programme_queries::{StoredEndorsement, StoredProgramme};
 pub(crate) use queries::ProfileField;
 pub(crate) use workshop_queries::{StoredCertificate, StoredIssuer};
 
@@ -26,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_workshops.sql"),
     include_str!("migrations/0005_exchange.sql"),
     include_str!("migrations/0006_people.sql"),
+    include_str!("migrations/0007_programmes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -70,6 +70,9 @@ pub struct CertificateDoc {
     /// The text encoded in the QR code and stored in the PDF metadata: `SDR1.` followed by
     /// base64url characters (`[A-Za-z0-9_-]`) and `.` separators.
     pub payload: String,
+    /// The issuing laptop's endorsement by an organizer's programme (`SDREND1.…`), stored in
+    /// the document's keywords for verifiers; `None` when it has none.
+    pub endorsement: Option<String>,
     /// The document title for the PDF metadata, e.g. "Certificate of Completion — Nguyễn Thị Hương".
     pub title: String,
     /// The issuing installation's key fingerprint for display, e.g. "3f2a 9c01 77be 4d10".
@@ -109,13 +112,15 @@ pub fn render(doc: &CertificateDoc) -> Result<Vec<u8>, PdfError> {
         .ok_or_else(|| PdfError::Render("invalid page size".into()))?;
 
     let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(nfc(&doc.title))
-            .description(doc.payload.clone())
-            .creator(CREATOR.to_string())
-            .language(language_tag(doc.locale).to_string()),
-    );
+    let mut metadata = Metadata::new()
+        .title(nfc(&doc.title))
+        .description(doc.payload.clone())
+        .creator(CREATOR.to_string())
+        .language(language_tag(doc.locale).to_string());
+    if let Some(e) = &doc.endorsement {
+        metadata = metadata.keywords(vec![e.clone()]);
+    }
+    document.set_metadata(metadata);
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
     paint::certificate(&mut surface, fonts, doc, &qr);

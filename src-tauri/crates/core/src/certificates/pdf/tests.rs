@@ -172,6 +172,7 @@ pub(super) fn doc(locale: Locale, name: &str, module_count: usize) -> Certificat
         modules: modules(locale).into_iter().take(module_count).collect(),
         verify_hint: hint.into(),
         payload: payload(name.len() as u64 + 7, 560),
+        endorsement: None,
         title: format!("{heading} — {name}"),
         issuer_fingerprint: "3f2a 9c01 77be 4d10".into(),
         issuer_label: issuer.into(),
