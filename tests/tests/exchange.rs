@@ -311,9 +311,13 @@ fn signed_file(key: &ed25519_dalek::SigningKey, body_lines: &[u8], version: u32)
 
 /// The JSON lines of a valid file's body.
 fn body_of(file: &Path) -> String {
-    let checked = format::check(file).unwrap();
+    let opener = format::Opener {
+        path: file,
+        identities: &[],
+    };
+    let checked = format::check(&opener).unwrap();
     let mut lines = Vec::new();
-    let header = format::read(file, &checked, |_, l| {
+    let header = format::read(&opener, &checked, |_, l| {
         lines.push(serde_json::to_string(&l).unwrap());
         Ok(())
     })

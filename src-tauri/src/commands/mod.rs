@@ -7,5 +7,6 @@ pub mod certificates;
 pub mod exchange;
 pub mod learning;
 pub mod profiles;
+pub mod programme;
 pub mod quizzes;
 pub mod workshops;

@@ -151,3 +151,69 @@ async fn results_exported_in_one_window_are_imported_in_another_and_a_changed_co
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn an_endorsed_laptop_exports_encrypted_results_that_the_organizer_imports_through_the_programme()
+-> Result<()> {
+    let (laptop, organizer, usb) = (
+        tempfile::tempdir()?,
+        tempfile::tempdir()?,
+        tempfile::tempdir()?,
+    );
+    let t0 = now_ms() - 86_400_000;
+    {
+        // The organizer's programme; the laptop trusts it and holds its endorsement.
+        let o = open(organizer.path());
+        let programme = o
+            .create_programme("APEC SME Digital Resilience 2018", t0)
+            .unwrap();
+        let l = open(laptop.path());
+        l.set_laptop_name("Bangkok 1").unwrap();
+        l.trust_programme(&programme.public_text, t0).unwrap();
+        let key = l.issuer_key(t0).unwrap().public_key;
+        let endorsement = o.endorse_laptop(&key, "Bangkok 1", t0).unwrap();
+        l.accept_endorsement(&endorsement.text, t0).unwrap();
+        let p = l.create_profile("สมชาย ใจดี", Locale::Th, t0).unwrap();
+        complete_workshop(&l, &p.id, "2018-thailand", t0);
+    }
+
+    let app = App::launch_with(laptop.path(), &[("SDR_TEST_DIALOG_DIR", usb.path())]).await?;
+    app.click("open-exchange").await?;
+    app.by_id("own-endorsement").await?;
+    app.wait_css("[data-testid=export-privacy][data-encrypted=true]")
+        .await?;
+    app.click("export-results").await?;
+    app.by_id("export-done").await?;
+    app.by_id("programme-card").await?;
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=programme-card]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("exchange-05-endorsed-laptop-programme")
+        .await?;
+    app.quit().await?;
+
+    let file = std::fs::read_dir(usb.path())?
+        .map(|e| e.unwrap().path())
+        .next()
+        .expect("the exported file");
+    assert!(std::fs::read(&file)?.starts_with(b"age-encryption.org/v1"));
+
+    let app = App::launch_with(organizer.path(), &[("SDR_TEST_OPEN_FILE", file.as_path())]).await?;
+    app.click("open-exchange").await?;
+    app.by_id("own-programme").await?;
+    app.click("import-files").await?;
+    app.wait_css("[data-testid=import-row][data-outcome=imported]")
+        .await?;
+    let row = app.text("import-row").await?;
+    assert!(
+        row.contains("Bangkok 1 (APEC SME Digital Resilience 2018)"),
+        "{row}"
+    );
+    app.screenshot("exchange-06-organizer-imported-endorsed")
+        .await?;
+    app.quit().await?;
+    Ok(())
+}

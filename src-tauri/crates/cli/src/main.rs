@@ -50,6 +50,9 @@ enum Command {
     Laptop(cmd::laptop::Args),
     /// List profiles that share a name, and link them as one person (or undo it).
     People(cmd::people::Args),
+    /// The organizer's programme key: make it, hand it to trainers, endorse their laptops; on
+    /// a trainer laptop, trust it and keep the endorsement.
+    Organizer(cmd::organizer::Args),
     /// Fill a data folder with demo learners of a workshop who studied through the core, and
     /// print what it made. The same seed gives the same learners.
     Demo(cmd::demo::Args),
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Status(a) => cmd::status::run(a),
         Command::Laptop(a) => cmd::laptop::run(a),
         Command::People(a) => cmd::people::run(a),
+        Command::Organizer(a) => cmd::organizer::run(a),
         Command::Demo(a) => cmd::demo::run(a),
     }
 }

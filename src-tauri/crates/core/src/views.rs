@@ -629,6 +629,17 @@ pub struct EndorsementView {
     pub file_name: String,
 }
 
+/// Everything about programmes on this laptop, for the Results screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProgrammeStatus {
+    /// This laptop's own programme, on the organizer's laptop.
+    pub own: Option<ProgrammeView>,
+    /// The programmes this laptop trusts; results it exports are encrypted for them.
+    pub trusted: Vec<TrustedProgramme>,
+    /// This laptop's endorsement, if an organizer gave it one.
+    pub endorsement: Option<EndorsementView>,
+}
+
 /// One file imported on this laptop.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportLogEntry {
@@ -721,6 +732,7 @@ pub fn typescript_bindings() -> String {
         ProgrammeView::decl(&cfg),
         TrustedProgramme::decl(&cfg),
         EndorsementView::decl(&cfg),
+        ProgrammeStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

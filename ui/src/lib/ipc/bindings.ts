@@ -481,6 +481,20 @@ text: string,
  */
 file_name: string, };
 
+export type ProgrammeStatus = { 
+/**
+ * This laptop's own programme, on the organizer's laptop.
+ */
+own: ProgrammeView | null, 
+/**
+ * The programmes this laptop trusts; results it exports are encrypted for them.
+ */
+trusted: Array<TrustedProgramme>, 
+/**
+ * This laptop's endorsement, if an organizer gave it one.
+ */
+endorsement: EndorsementView | null, };
+
 /** Every locale, in the order the language switcher lists them. */
 export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];
 

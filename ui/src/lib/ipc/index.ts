@@ -18,9 +18,13 @@ import type {
   ImportProgress,
   IssuerKeyView,
   LessonView,
+  EndorsementView,
   LibraryView,
   Locale,
   PeopleView,
+  ProgrammeStatus,
+  ProgrammeView,
+  TrustedProgramme,
   Profile,
   QuizView,
   RosterView,
@@ -157,4 +161,17 @@ export const ipc = {
   /** Links profiles as one person, or (same = false) undoes the links among them. */
   setSamePerson: (profileIds: string[], same: boolean, locale: Locale) =>
     call<PeopleView>('set_same_person', { profileIds, same, locale }),
+  /** This laptop's own programme, the programmes it trusts, its endorsement. */
+  programmeStatus: () => call<ProgrammeStatus>('programme_status'),
+  /** Makes this laptop the organizer's: creates the programme key (once). */
+  createProgramme: (name: string) => call<ProgrammeView>('create_programme', { name }),
+  /** Opens the save dialog and writes the programme's public key; the path, or null. */
+  exportProgrammeKey: (dialogTitle: string) => call<string | null>('export_programme_key', { dialogTitle }),
+  /** Opens the file dialog and reads a programme key or endorsement from the file; null when cancelled. */
+  readProgrammeFile: (dialogTitle: string) => call<string | null>('read_programme_file', { dialogTitle }),
+  trustProgramme: (text: string) => call<TrustedProgramme>('trust_programme', { text }),
+  /** Endorses a laptop's key, then opens the save dialog for the endorsement; null when cancelled. */
+  endorseLaptop: (key: string, laptop: string, dialogTitle: string) =>
+    call<EndorsementView | null>('endorse_laptop', { key, laptop, dialogTitle }),
+  acceptEndorsement: (text: string) => call<EndorsementView>('accept_endorsement', { text }),
 };

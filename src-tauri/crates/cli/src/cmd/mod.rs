@@ -8,6 +8,7 @@ pub mod import;
 pub mod key;
 pub mod laptop;
 pub mod lint;
+pub mod organizer;
 pub mod people;
 pub mod status;
 pub mod trust;
@@ -22,7 +23,7 @@ use sdr_core::{Sdr, content};
 #[derive(clap::Args)]
 pub struct DataDir {
     /// The app's data folder; by default `SDR_DATA_DIR`, else the one the app uses.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
 }
 

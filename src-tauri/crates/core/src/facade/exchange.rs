@@ -172,6 +172,8 @@ impl Sdr {
                 on_file(reports.len() + 1, total, &report);
                 reports.push(report);
             }
+            let stored = !dry_run && reports.iter().any(|r| r.outcome == ImportOutcome::Imported);
+            ((), stored)
         });
         reports
     }

@@ -13,7 +13,7 @@ use super::Sdr;
 use crate::error::{CoreError, Result};
 use crate::exchange::programme::{Endorsement, MAX_PROGRAMME_NAME_CHARS, ProgrammePublic};
 use crate::storage::{StoredEndorsement, StoredProgramme};
-use crate::views::{EndorsementView, ProgrammeView, TrustedProgramme};
+use crate::views::{EndorsementView, ProgrammeStatus, ProgrammeView, TrustedProgramme};
 use crate::{files, keys};
 
 fn bad(message: &str) -> CoreError {
@@ -53,6 +53,15 @@ impl Sdr {
             fingerprint: keys::grouped(&public.fingerprint()),
             public_text: public.to_text(),
         }))
+    }
+
+    /// This laptop's programme, the programmes it trusts and its endorsement.
+    pub fn programme_status(&self, now_ms: i64) -> Result<ProgrammeStatus> {
+        Ok(ProgrammeStatus {
+            own: self.programme()?,
+            trusted: self.trusted_programmes()?,
+            endorsement: self.own_endorsement(now_ms)?,
+        })
     }
 
     /// The file name to offer for the programme's public key.

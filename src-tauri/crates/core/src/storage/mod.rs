@@ -210,13 +210,17 @@ impl Db {
     /// Runs `f`, a series of large transactions (an import of many files), letting the
     /// write-ahead log grow to 64 MiB before its pages are copied into the database, instead of
     /// the usual 4 MiB: each transaction of an import touches pages all over the indexes, and
-    /// copying them after every file costs more than the import itself. The log is emptied
-    /// at the end, whatever `f` returned.
-    pub(crate) fn in_bulk<T>(&self, f: impl FnOnce() -> T) -> T {
+    /// copying them after every file costs more than the import itself. When `f` says it
+    /// stored something, the log is copied back and emptied at the end; when it stored
+    /// nothing (a dry run, every file refused), the database file is left byte for byte as it
+    /// was.
+    pub(crate) fn in_bulk<T>(&self, f: impl FnOnce() -> (T, bool)) -> T {
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 16_384);
-        let value = f();
+        let (value, stored) = f();
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1_000);
-        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        if stored {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
         value
     }
 
