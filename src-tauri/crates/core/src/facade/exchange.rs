@@ -296,6 +296,22 @@ impl Sdr {
         report: &mut FileImport,
     ) -> Result<()> {
         batch.sort_by_key(Line::rank);
+        // Quiz answers, most of a file, go in by id: neighbouring ids share index pages, so
+        // SQLite touches far fewer of them. Their order carries no meaning (one answer per
+        // question and attempt), unlike events, whose order within a millisecond is kept.
+        let answers = batch
+            .iter()
+            .position(|l| matches!(l, Line::QuizAnswer(_)))
+            .map(|start| {
+                let len = batch[start..]
+                    .iter()
+                    .take_while(|l| matches!(l, Line::QuizAnswer(_)))
+                    .count();
+                start..start + len
+            });
+        if let Some(range) = answers {
+            batch[range].sort_by(|a, b| a.describe().1.cmp(b.describe().1));
+        }
         for line in batch.drain(..) {
             let (what, id) = line.describe();
             let is_profile = matches!(line, Line::Profile(_));
