@@ -1,22 +1,16 @@
 //! `sdr certify`, `sdr verify`, `sdr key` and `sdr trust` on a real data folder.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::sdr;
+
+use std::process::Output;
 
 use sdr_core::certificates::payload::find_payload;
 use sdr_core::{Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
 
 const T0: i64 = 1_795_737_600_000;
-
-fn sdr(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sdr"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap()
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -1,19 +1,13 @@
 //! `sdr demo` as a benchmark or a trainer runs it: the same seed fills two fresh folders the
 //! same way, the folder then reads like any other, and a seed is not used twice in a folder.
 
+mod common;
+
+use common::sdr;
 use std::path::Path;
 use std::process::Output;
 
 use sdr_core::{Locale, Sdr, content};
-
-fn sdr(args: &[&str], data: &Path) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_sdr"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap()
-}
 
 fn demo(data: &Path, learners: &str, seed: &str, extra: &[&str]) -> Output {
     let mut args = vec![

@@ -3,18 +3,12 @@
 //! stores nothing; a bad file among good ones is refused and the exit status says so; an
 //! import killed half-way leaves nothing half-done, and running it again completes it.
 
+mod common;
+
+use common::sdr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
-
-fn sdr(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sdr"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .output()
-        .unwrap()
-}
 
 fn ok(o: Output) -> String {
     assert!(o.status.success(), "{o:?}");

@@ -491,7 +491,8 @@ pub enum ResultsSigner {
     Own,
     /// A laptop trusted here under `label`.
     Trusted { label: String },
-    /// A laptop nobody here trusts yet; `laptop` is the name its file gives.
+    /// A laptop nobody here trusts yet; `laptop` is the name its file gives, `fingerprint` its
+    /// key's, grouped for reading aloud.
     Unknown { fingerprint: String, laptop: String },
     /// The file could not be checked far enough to say.
     None,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use sdr_core::{Locale, Sdr};
 
-use super::{DataDir, now_ms, with_core};
+use super::{DataDir, Progress, now_ms, with_core};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,12 +24,13 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn certify(sdr: &Sdr, workshop: &str, out: &std::path::Path) -> Result<ExitCode, String> {
+    let progress = Progress::new();
     let summary = sdr
         .issue_batch(workshop, out, Locale::En, now_ms(), &mut |p| {
-            eprint!("\r{}/{} {}\x1b[K", p.done, p.total, p.name);
+            progress.show(p.done, p.total, &p.name);
         })
         .map_err(|e| e.to_string())?;
-    eprintln!();
+    progress.finish();
     for w in &summary.written {
         println!("written  {}  {}", w.certificate_id, w.file_name);
     }

@@ -1,12 +1,11 @@
 //! `sdr import`: merge results files (files or folders of them) into this laptop's data.
 
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sdr_core::views::{FileImport, ImportOutcome, ResultsSigner};
 
-use super::{DataDir, now_ms, with_core};
+use super::{DataDir, Progress, now_ms, with_core};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,20 +21,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     with_core(&args.data, |sdr| {
-        let live = std::io::stderr().is_terminal();
+        let progress = Progress::new();
         let reports = sdr.import_results(
             &args.paths,
             args.dry_run,
             now_ms(),
-            &mut |done, total, r| {
-                if live {
-                    eprint!("\r{done}/{total} {}\x1b[K", r.file_name);
-                }
-            },
+            &mut |done, total, r| progress.show(done, total, &r.file_name),
         );
-        if live {
-            eprint!("\r\x1b[K");
-        }
+        progress.finish();
         print_table(&reports, args.dry_run);
         let refused = reports
             .iter()

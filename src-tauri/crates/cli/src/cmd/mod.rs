@@ -59,3 +59,31 @@ fn now_ms() -> i64 {
     });
     CLOCK.now_ms()
 }
+
+/// A progress line on the terminal, rewritten in place ("3/40 name"); nothing when stderr is
+/// a file or a pipe, so logs and scripts do not fill with escape codes.
+struct Progress {
+    live: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal as _;
+        Progress {
+            live: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&self, done: impl std::fmt::Display, total: impl std::fmt::Display, name: &str) {
+        if self.live {
+            eprint!("\r{done}/{total} {name}\x1b[K");
+        }
+    }
+
+    /// Clears the line once the work is done.
+    fn finish(&self) {
+        if self.live {
+            eprint!("\r\x1b[K");
+        }
+    }
+}

@@ -118,6 +118,9 @@ pub struct EndorsementClaims {
 pub struct Endorsement {
     pub claims: EndorsementClaims,
     pub laptop_key: VerifyingKey,
+    /// The claims exactly as signed: the signature is checked over these bytes, never over a
+    /// re-serialisation of `claims`.
+    claims_json: Vec<u8>,
     signature: Signature,
     text: String,
 }
@@ -166,6 +169,7 @@ impl Endorsement {
         Some(Endorsement {
             claims: parsed,
             laptop_key,
+            claims_json: json,
             signature: Signature::from_bytes(&signature),
             text: compact,
         })
@@ -173,9 +177,13 @@ impl Endorsement {
 
     /// Whether `programme` signed it.
     pub fn signed_by(&self, programme: &VerifyingKey) -> bool {
-        let json = serde_json::to_vec(&self.claims).unwrap_or_default();
         keys::fingerprint(programme) == self.claims.programme
-            && keys::verify_message(programme, ENDORSEMENT_CONTEXT, &json, &self.signature)
+            && keys::verify_message(
+                programme,
+                ENDORSEMENT_CONTEXT,
+                &self.claims_json,
+                &self.signature,
+            )
     }
 
     /// The text it travels as.
@@ -218,5 +226,22 @@ mod tests {
         changed[12] = if changed[12] == b'A' { b'B' } else { b'A' };
         let changed = String::from_utf8(changed).unwrap();
         assert!(Endorsement::parse(&changed).is_none_or(|c| !c.signed_by(&public.signing)));
+
+        // Claims written by another tool (other key order, spaces) verify over their own bytes.
+        let json = format!(
+            r#"{{ "laptop": "Hà Nội 2", "at_ms": 7, "laptop_key": "{}", "programme_name": "{}", "programme": "{}" }}"#,
+            B64.encode(laptop.as_bytes()),
+            public.name,
+            public.fingerprint()
+        );
+        let sig = keys::sign_message(&signing, ENDORSEMENT_CONTEXT, json.as_bytes());
+        let text = format!(
+            "{ENDORSEMENT_PREFIX}{}.{}",
+            B64.encode(json.as_bytes()),
+            B64.encode(sig.to_bytes())
+        );
+        let foreign = Endorsement::parse(&text).unwrap();
+        assert_eq!(foreign.claims.laptop, "Hà Nội 2");
+        assert!(foreign.signed_by(&public.signing));
     }
 }

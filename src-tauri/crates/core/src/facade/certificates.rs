@@ -281,18 +281,6 @@ impl Sdr {
                 dates::parse_iso(&parsed.claims.date).map(|d| dates::format(d, locale, w.calendar));
         }
         report.issuer_fingerprint = Some(keys::grouped(&parsed.claims.issuer));
-        // A certificate from a laptop an organizer endorsed carries the endorsement: with the
-        // organizer's programme trusted here, it names its laptop's key.
-        let endorsed = if input.starts_with(b"%PDF") {
-            match find_endorsement(input) {
-                Some(text) => self
-                    .endorsed_key(&text)?
-                    .filter(|(key, _)| keys::fingerprint(key) == parsed.claims.issuer),
-                None => None,
-            }
-        } else {
-            None
-        };
         let key = match self.known_issuer(&parsed.claims.issuer)? {
             Some(KnownIssuer::Own(k)) => {
                 report.issuer_is_self = true;
@@ -302,10 +290,21 @@ impl Sdr {
                 report.issuer_label = Some(label);
                 Some(key)
             }
-            None => endorsed.map(|(key, label)| {
-                report.issuer_label = Some(label);
-                key
-            }),
+            // A certificate from a laptop an organizer endorsed carries the endorsement: with
+            // the organizer's programme trusted here, it names its laptop's key.
+            None if input.starts_with(b"%PDF") => {
+                let endorsed = match find_endorsement(input) {
+                    Some(text) => self
+                        .endorsed_key(&text)?
+                        .filter(|(key, _)| keys::fingerprint(key) == parsed.claims.issuer),
+                    None => None,
+                };
+                endorsed.map(|(key, label)| {
+                    report.issuer_label = Some(label);
+                    key
+                })
+            }
+            None => None,
         };
         report.verdict = match key {
             None => Verdict::UnknownIssuer,

@@ -12,6 +12,7 @@ use super::keys::KnownIssuer;
 use crate::error::{CoreError, Result};
 use crate::exchange::records::{Header, Line};
 use crate::exchange::{ExportScope, FileRules, format, people};
+use crate::learning::single_line;
 use crate::storage::{ImportLogRow, MergeFault, Merged, Order};
 use crate::views::{
     DataStatus, ExportReport, FileImport, ImportLogEntry, ImportOutcome, RecordCount,
@@ -108,9 +109,8 @@ impl Sdr {
         for id in &workshops {
             self.db.workshop_edit_lines(id, Order::Stored, &mut push)?;
         }
-        let exported: std::collections::HashSet<String> = profiles.iter().cloned().collect();
         self.db
-            .person_link_lines(&exported, Order::Stored, &mut push)?;
+            .person_link_lines(&profiles, Order::Stored, &mut push)?;
         // Learners and records are counted apart, as an import counts them.
         let records = writer.records() - profiles.len() as u64;
         // Results for the organizer are encrypted for the programmes trusted here; a learner's
@@ -120,7 +120,9 @@ impl Sdr {
             _ => self.results_recipients()?,
         };
         let endorsement = self.own_endorsement(now_ms)?.map(|e| e.text);
-        let bytes = writer.finish(&key, endorsement.as_deref(), &recipients)?;
+        let recipient_keys: Vec<age::x25519::Recipient> =
+            recipients.iter().map(|(_, r)| r.clone()).collect();
+        let bytes = writer.finish(&key, endorsement.as_deref(), &recipient_keys)?;
         files::write_atomically(path, &bytes)?;
         Ok(ExportReport {
             file_name: file_name(path),
@@ -128,17 +130,7 @@ impl Sdr {
             records: records as u32,
             bytes: bytes.len() as u64,
             laptop,
-            encrypted_for: if recipients.is_empty() {
-                Vec::new()
-            } else {
-                let mut names: Vec<String> = self
-                    .trusted_programmes()?
-                    .into_iter()
-                    .map(|p| p.name)
-                    .collect();
-                names.extend(self.programme()?.map(|p| p.name));
-                names
-            },
+            encrypted_for: recipients.into_iter().map(|(name, _)| name).collect(),
         })
     }
 
@@ -180,8 +172,7 @@ impl Sdr {
 
     /// Imports one results file (see [`Sdr::import_results`]).
     pub fn import_file(&self, path: &Path, dry_run: bool, now_ms: i64) -> FileImport {
-        let mut report = refused(path, CoreError::Internal(String::new()));
-        report.error = None;
+        let mut report = blank_report(path);
         match self.try_import(path, dry_run, now_ms, &mut report) {
             Ok(outcome) => report.outcome = outcome,
             Err(e) => {
@@ -205,7 +196,7 @@ impl Sdr {
             identities: &identities,
         };
         let checked = format::check(&opener)?;
-        report.digest = hex(&checked.digest);
+        report.digest = keys::hex(&checked.digest);
         let fingerprint = keys::fingerprint(&checked.signer);
         let signer_label = match self.known_issuer(&fingerprint)? {
             Some(KnownIssuer::Own(key)) if key == checked.signer => {
@@ -234,7 +225,7 @@ impl Sdr {
                 let header = format::header(&opener)?;
                 report.laptop = header.laptop.clone();
                 report.signer = ResultsSigner::Unknown {
-                    fingerprint: fingerprint.clone(),
+                    fingerprint: keys::grouped(&fingerprint),
                     laptop: header.laptop.clone(),
                 };
                 return Err(CoreError::ResultsUnknownSigner {
@@ -416,7 +407,7 @@ impl Sdr {
             people,
             records: counts.iter().skip(1).map(|c| c.count).sum(),
             counts,
-            digest: hex(&hasher.finalize()),
+            digest: keys::hex(&hasher.finalize()),
         })
     }
 }
@@ -445,7 +436,8 @@ fn results_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn refused(path: &Path, e: CoreError) -> FileImport {
+/// A file's report before anything is known of it.
+fn blank_report(path: &Path) -> FileImport {
     FileImport {
         path: path.display().to_string(),
         file_name: file_name(path),
@@ -457,7 +449,14 @@ fn refused(path: &Path, e: CoreError) -> FileImport {
         learners_known: 0,
         records_new: 0,
         records_known: 0,
+        error: None,
+    }
+}
+
+fn refused(path: &Path, e: CoreError) -> FileImport {
+    FileImport {
         error: Some(e.payload()),
+        ..blank_report(path)
     }
 }
 
@@ -467,22 +466,8 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn clean_laptop_name(raw: &str) -> Result<String> {
-    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(raw).collect();
-    let name = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty()
-        || name.chars().count() > MAX_LAPTOP_NAME_CHARS
-        || name.chars().any(char::is_control)
-    {
-        return Err(CoreError::InvalidInput(format!(
-            "a laptop name is 1 to {MAX_LAPTOP_NAME_CHARS} characters, without control characters"
-        )));
-    }
-    Ok(name)
+    single_line(raw, "the laptop name", MAX_LAPTOP_NAME_CHARS)
 }
 
 /// `Phòng học số 2` → `Phong-hoc-so-2`: letters without their marks, digits, and `-` between

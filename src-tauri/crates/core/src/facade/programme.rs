@@ -12,6 +12,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use super::Sdr;
 use crate::error::{CoreError, Result};
 use crate::exchange::programme::{Endorsement, MAX_PROGRAMME_NAME_CHARS, ProgrammePublic};
+use crate::learning::single_line;
 use crate::storage::{StoredEndorsement, StoredProgramme};
 use crate::views::{EndorsementView, ProgrammeStatus, ProgrammeView, TrustedProgramme};
 use crate::{files, keys};
@@ -23,15 +24,7 @@ fn bad(message: &str) -> CoreError {
 impl Sdr {
     /// Makes this laptop the organizer's: creates the programme key, once.
     pub fn create_programme(&self, name: &str, now_ms: i64) -> Result<ProgrammeView> {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty()
-            || name.chars().count() > MAX_PROGRAMME_NAME_CHARS
-            || name.chars().any(char::is_control)
-        {
-            return Err(CoreError::InvalidInput(format!(
-                "a programme name is 1 to {MAX_PROGRAMME_NAME_CHARS} characters"
-            )));
-        }
+        let name = single_line(name, "the programme name", MAX_PROGRAMME_NAME_CHARS)?;
         if self.db.programme_key()?.is_some() {
             return Err(CoreError::InvalidInput(
                 "this laptop already has a programme key; it is never replaced".into(),
@@ -143,12 +136,7 @@ impl Sdr {
             bad("only the organizer's laptop, which holds the programme key, can endorse")
         })?;
         let laptop_key = keys::import_key(key_text).ok_or(CoreError::BadKey)?;
-        let laptop = laptop.split_whitespace().collect::<Vec<_>>().join(" ");
-        if laptop.is_empty() || laptop.chars().count() > 80 {
-            return Err(CoreError::InvalidInput(
-                "a laptop's name is 1 to 80 characters".into(),
-            ));
-        }
+        let laptop = single_line(laptop, "the laptop name", MAX_PROGRAMME_NAME_CHARS)?;
         let text = Endorsement::sign(&signing, &public.name, &laptop_key, &laptop, now_ms);
         Ok(EndorsementView {
             laptop,
@@ -172,10 +160,11 @@ impl Sdr {
         if e.laptop_key != own {
             return Err(bad("this endorsement is for another laptop's key"));
         }
-        let label = self
-            .check_endorsement(text, &own, now_ms)?
-            .ok_or_else(|| bad("this endorsement is not signed by a programme this laptop trusts; trust the organizer's programme key first"))?;
-        let _ = label;
+        if self.check_endorsement(text, &own, now_ms)?.is_none() {
+            return Err(bad(
+                "this endorsement is not signed by a programme this laptop trusts; trust the organizer's programme key first",
+            ));
+        }
         Ok(EndorsementView {
             text: e.text().to_string(),
             laptop: e.claims.laptop,
@@ -186,23 +175,15 @@ impl Sdr {
 
     /// This laptop's endorsement, the latest from a programme it still trusts.
     pub fn own_endorsement(&self, now_ms: i64) -> Result<Option<EndorsementView>> {
-        let own = self.signing_key(now_ms)?.verifying_key();
-        let programmes = self.programme_keys()?;
+        let own = keys::fingerprint(&self.signing_key(now_ms)?.verifying_key());
         Ok(self
-            .db
-            .endorsements_of(&keys::fingerprint(&own))?
-            .into_iter()
-            .find(|e| {
-                programmes
-                    .iter()
-                    .any(|(fp, _, _)| *fp == e.programme_fingerprint)
-            })
-            .and_then(|e| Endorsement::parse(&e.text))
+            .kept_endorsement(&own)?
+            .and_then(|(e, _)| Endorsement::parse(&e.text))
             .map(|e| EndorsementView {
-                laptop: e.claims.laptop.clone(),
-                programme: e.claims.programme_name.clone(),
-                file_name: String::new(),
                 text: e.text().to_string(),
+                laptop: e.claims.laptop,
+                programme: e.claims.programme_name,
+                file_name: String::new(),
             }))
     }
 
@@ -258,47 +239,51 @@ impl Sdr {
         &self,
         fingerprint: &str,
     ) -> Result<Option<(VerifyingKey, String)>> {
-        let programmes = self.programme_keys()?;
-        for e in self.db.endorsements_of(fingerprint)? {
-            if let Some((_, name, _)) = programmes
-                .iter()
-                .find(|(fp, _, _)| *fp == e.programme_fingerprint)
-                && let Ok(key) = VerifyingKey::from_bytes(&e.laptop_public)
-            {
-                return Ok(Some((key, endorsed_label(&e.laptop_label, name))));
-            }
-        }
-        Ok(None)
+        Ok(self
+            .kept_endorsement(fingerprint)?
+            .and_then(|(e, programme)| {
+                VerifyingKey::from_bytes(&e.laptop_public)
+                    .ok()
+                    .map(|key| (key, endorsed_label(&e.laptop_label, &programme)))
+            }))
     }
 
     /// The endorsement text kept for the laptop key with this fingerprint, from a programme
     /// trusted here (or this laptop's own programme).
     pub(crate) fn endorsement_text(&self, fingerprint: &str) -> Result<Option<String>> {
+        Ok(self.kept_endorsement(fingerprint)?.map(|(e, _)| e.text))
+    }
+
+    /// The latest endorsement kept for a laptop key whose programme is still trusted here,
+    /// with that programme's name: the one lookup behind the three above.
+    fn kept_endorsement(&self, fingerprint: &str) -> Result<Option<(StoredEndorsement, String)>> {
         let programmes = self.programme_keys()?;
         Ok(self
             .db
             .endorsements_of(fingerprint)?
             .into_iter()
-            .find(|e| {
-                programmes
+            .find_map(|e| {
+                let (_, name, _) = programmes
                     .iter()
-                    .any(|(fp, _, _)| *fp == e.programme_fingerprint)
-            })
-            .map(|e| e.text))
+                    .find(|(fp, _, _)| *fp == e.programme_fingerprint)?;
+                let name = name.clone();
+                Some((e, name))
+            }))
     }
 
     /// Whom results files are encrypted for: every programme this laptop trusts, and its own.
-    pub(crate) fn results_recipients(&self) -> Result<Vec<age::x25519::Recipient>> {
-        let mut out: Vec<age::x25519::Recipient> = self
+    /// Each with the programme's name, to tell the person whom the file is for.
+    pub(crate) fn results_recipients(&self) -> Result<Vec<(String, age::x25519::Recipient)>> {
+        let mut out: Vec<(String, age::x25519::Recipient)> = self
             .db
             .programmes()?
-            .iter()
-            .filter_map(|p| p.age_recipient.parse().ok())
+            .into_iter()
+            .filter_map(|p| p.age_recipient.parse().ok().map(|r| (p.name, r)))
             .collect();
         if let Some((public, _, _)) = self.own_programme()?
             && let Some(r) = public.age_recipient()
         {
-            out.push(r);
+            out.push((public.name, r));
         }
         Ok(out)
     }

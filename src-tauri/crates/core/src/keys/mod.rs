@@ -13,8 +13,12 @@ pub const KEY_PREFIX: &str = "SDRKEY1.";
 
 /// The key fingerprint: the first 8 bytes of SHA-256 of the public key, as 16 hex digits.
 pub fn fingerprint(public: &VerifyingKey) -> String {
-    let digest = Sha256::digest(public.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(public.as_bytes())[..8])
+}
+
+/// Bytes as lowercase hex digits (fingerprints, file digests).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `3f2a9c0177be4d10` → `3f2a 9c01 77be 4d10`, for reading aloud and printing.

@@ -6,5 +6,5 @@ mod profiles;
 mod progress;
 pub mod quiz;
 
-pub use profiles::{Learner, normalize_display_name};
+pub use profiles::{Learner, normalize_display_name, single_line};
 pub use progress::{EventKind, LessonStatus, Progress, ProgressEvent, percent};

@@ -22,22 +22,29 @@ pub const MAX_NAME_CHARS: usize = 80;
 /// Normalises a display name to NFC, trims it and collapses inner runs of white space; refuses
 /// an empty, over-long or control-character name.
 pub fn normalize_display_name(raw: &str) -> Result<String> {
+    single_line(raw, "the name", MAX_NAME_CHARS)
+}
+
+/// A short text a person names something with (a learner, a laptop, a programme): NFC, trimmed,
+/// inner runs of white space made one space; refused when empty, longer than `max_chars` or
+/// holding control characters. `what` names it in the message ("the name").
+pub fn single_line(raw: &str, what: &str, max_chars: usize) -> Result<String> {
     let nfc: String = raw.nfc().collect();
-    let name = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(CoreError::InvalidInput("the name is empty".into()));
+    let text = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(CoreError::InvalidInput(format!("{what} is empty")));
     }
-    if name.chars().count() > MAX_NAME_CHARS {
+    if text.chars().count() > max_chars {
         return Err(CoreError::InvalidInput(format!(
-            "the name is longer than {MAX_NAME_CHARS} characters"
+            "{what} is longer than {max_chars} characters"
         )));
     }
-    if name.chars().any(|c| c.is_control()) {
-        return Err(CoreError::InvalidInput(
-            "the name contains control characters".into(),
-        ));
+    if text.chars().any(|c| c.is_control()) {
+        return Err(CoreError::InvalidInput(format!(
+            "{what} contains control characters"
+        )));
     }
-    Ok(name)
+    Ok(text)
 }
 
 #[cfg(test)]

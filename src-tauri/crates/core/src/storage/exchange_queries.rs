@@ -251,31 +251,18 @@ impl Db {
     /// The person links between two of `profiles`, to `sink`.
     pub(crate) fn person_link_lines(
         &self,
-        profiles: &std::collections::HashSet<String>,
+        profiles: &[String],
         order: Order,
         sink: &mut dyn FnMut(Line) -> Result<()>,
     ) -> Result<()> {
-        let order_by = match order {
-            Order::Stored => "at_ms, rowid",
-            Order::Canonical => "id",
-        };
-        let sql = format!(
-            "SELECT {} FROM person_links ORDER BY {order_by}",
-            PERSON_LINKS.columns.join(", ")
-        );
-        let rows: Vec<Vec<Value>> = self.rows(&sql, [], |r| {
-            (0..PERSON_LINKS.columns.len())
-                .map(|i| r.get::<_, Value>(i))
-                .collect()
-        })?;
-        for values in rows {
-            let ends = |i: usize| match &values[i] {
-                Value::Text(id) => profiles.contains(id),
-                _ => false,
-            };
-            if ends(1) && ends(2) {
-                sink(line_of(&PERSON_LINKS, values)?)?;
-            }
+        let both_here: std::collections::HashSet<&str> =
+            profiles.iter().map(String::as_str).collect();
+        // Each link is stored under the smaller of its two profile ids.
+        for id in profiles {
+            self.table_lines(&PERSON_LINKS, id, order, &mut |line| match &line {
+                Line::PersonLink(l) if both_here.contains(l.other_id.as_str()) => sink(line),
+                _ => Ok(()),
+            })?;
         }
         Ok(())
     }

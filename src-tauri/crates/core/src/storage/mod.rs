@@ -142,25 +142,19 @@ impl Db {
     /// is a savepoint of that one: its writes are undone alone if it fails, and reach the disk
     /// when the outermost transaction commits.
     pub(crate) fn in_transaction<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        if !self.conn.is_autocommit() {
-            return self.in_savepoint(f);
-        }
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| self.classify(e))?;
-        let value = f()?;
-        tx.commit().map_err(|e| self.classify(e))?;
-        Ok(value)
+        self.in_transaction_if(true, f)
     }
 
-    /// Runs `f` in one transaction and commits it only if `commit` is true and `f` succeeds:
-    /// a dry run sees exactly what the real run would do, and leaves nothing behind.
+    /// [`Db::in_transaction`], kept only if `commit` is true: a dry run sees exactly what the
+    /// real run would do, and leaves nothing behind. Nests the same way.
     pub(crate) fn in_transaction_if<T>(
         &self,
         commit: bool,
         f: impl FnOnce() -> Result<T>,
     ) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return self.in_savepoint(commit, f);
+        }
         let tx = self
             .conn
             .unchecked_transaction()
@@ -175,8 +169,9 @@ impl Db {
     }
 
     /// `f` under a savepoint of the open transaction (rusqlite's own savepoints need the
-    /// connection mutably). On failure, or a panic, its writes are rolled back.
-    fn in_savepoint<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    /// connection mutably). On failure, a panic, or when not to `keep`, its writes are rolled
+    /// back.
+    fn in_savepoint<T>(&self, keep: bool, f: impl FnOnce() -> Result<T>) -> Result<T> {
         struct Savepoint<'a> {
             conn: &'a Connection,
             done: bool,
@@ -200,10 +195,12 @@ impl Db {
             done: false,
         };
         let value = f()?;
-        self.conn
-            .execute_batch("RELEASE sdr_nested")
-            .map_err(|e| self.classify(e))?;
-        sp.done = true;
+        if keep {
+            self.conn
+                .execute_batch("RELEASE sdr_nested")
+                .map_err(|e| self.classify(e))?;
+            sp.done = true;
+        }
         Ok(value)
     }
 
