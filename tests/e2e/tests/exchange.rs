@@ -36,6 +36,8 @@ async fn results_exported_in_one_window_are_imported_in_another_and_a_changed_co
     // The trainer names the laptop and exports every learner's results.
     let app = App::launch_with(laptop.path(), &[("SDR_TEST_DIALOG_DIR", usb.path())]).await?;
     app.click("open-exchange").await?;
+    // The screen has loaded what the laptop holds (and its current name) before the trainer types.
+    app.by_id("data-status").await?;
     let name = app.by_id("laptop-name").await?;
     name.clear().await?;
     name.send_keys("Hà Nội 1").await?;
