@@ -9,7 +9,10 @@
 #   4. results exchange (tests/benches/exchange.rs): 100 laptop files x 50 learners who did the
 #      whole course, made with the demo generator (kept in target/bench-exchange/): export of
 #      one laptop, import of all 100, import again, beside a bare rusqlite bulk insert of the
-#      same rows; peak memory importing 10 files and 100 (medians of 3 runs).
+#      same rows; peak memory importing 10 files and 100 (medians of 3 runs);
+#   5. organizer reports (tests/benches/reports.rs) over the database those 100 files make:
+#      every report, as tables, the XLSX and the CSV, beside each report's main aggregate as
+#      one hand-written SQL query (medians of 5 runs).
 # Criterion figures are the medians of its samples (target/criterion/*/new/estimates.json).
 # Prints a table of medians. Usage: scripts/bench.sh [runs]
 set -euo pipefail
@@ -58,6 +61,7 @@ peer_wall=$(cut -d' ' -f2 /tmp/sdr-bench-peer | median)
 cargo bench -q --locked -p sdr-core --bench core -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
 cargo bench -q --locked -p sdr-system-tests --bench certificates -- --warm-up-time 1 --measurement-time 4 >/dev/null 2>&1
 exchange=$(cargo bench -q --locked -p sdr-system-tests --bench exchange 2>/dev/null | grep '^exchange_')
+reports=$(cargo bench -q --locked -p sdr-system-tests --bench reports 2>/dev/null | grep '^ ' || true)
 ex() { printf '%s\n' "$exchange" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 # The median of a criterion benchmark ("group/name"), with a unit.
@@ -80,6 +84,7 @@ printf '%-46s %14s %14s\n' "results: export one laptop (50 learners)" "$(ex exch
 printf '%-46s %14s %14s   ratio %s (goal <= 2)\n' "results: import $(ex exchange_files) files, $(ex exchange_records) rows" "$(ex exchange_import_all)" "$(ex exchange_floor_bulk_insert)" "$(ex exchange_ratio)"
 printf '%-46s %14s %14s   (goal < 1 s)\n' "results: import all again (nothing new)" "$(ex exchange_reimport_all)" ""
 printf '%-46s %14s %14s   (flat in files)\n' "results: peak memory, 10 files / all" "$(ex exchange_peak_10_files)" "$(ex exchange_peak_all_files)"
+printf 'organizer reports:\n%s\n' "$reports"
 echo
 echo "peers: an empty Tauri 2 window (sdr-empty-window); pulldown-cmark HTML alone; write+fsync of 100 bytes;"
 echo "       the same 200 certificates rendered on one thread, and 200 files of that size written atomically;"

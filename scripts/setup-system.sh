@@ -10,7 +10,7 @@ pkgs=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev libxdo-dev
   xvfb xauth x11-utils dbus dbus-x11 at-spi2-core webkit2gtk-driver poppler-utils
-  fonts-noto-core fonts-noto-cjk
+  fonts-noto-core fonts-noto-cjk libreoffice-calc-nogui
   nodejs npm
 )
 missing=()

@@ -53,6 +53,9 @@ enum Command {
     /// The organizer's programme key: make it, hand it to trainers, endorse their laptops; on
     /// a trainer laptop, trust it and keep the endorsement.
     Organizer(cmd::organizer::Args),
+    /// Write the organizer's reports (reach, learning, resilience, and the raw records) as an
+    /// XLSX workbook and/or CSV files, for everyone here or the people a filter picks.
+    Report(cmd::report::Args),
     /// Fill a data folder with demo learners of a workshop who studied through the core, and
     /// print what it made. The same seed gives the same learners.
     Demo(cmd::demo::Args),
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Laptop(a) => cmd::laptop::run(a),
         Command::People(a) => cmd::people::run(a),
         Command::Organizer(a) => cmd::organizer::run(a),
+        Command::Report(a) => cmd::report::run(a),
         Command::Demo(a) => cmd::demo::run(a),
     }
 }

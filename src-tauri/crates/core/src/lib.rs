@@ -14,6 +14,7 @@ pub mod keys;
 pub mod learning;
 pub mod locale;
 mod pool;
+pub mod reports;
 mod storage;
 pub mod views;
 pub mod workshops;

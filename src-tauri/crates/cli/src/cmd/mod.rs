@@ -10,6 +10,7 @@ pub mod laptop;
 pub mod lint;
 pub mod organizer;
 pub mod people;
+pub mod report;
 pub mod status;
 pub mod trust;
 pub mod verify;

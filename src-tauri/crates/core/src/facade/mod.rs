@@ -26,6 +26,7 @@ mod keys;
 mod people;
 mod programme;
 mod quizzes;
+mod reports;
 mod workshops;
 
 const DEVICE_LOCALE: &str = "device_locale";

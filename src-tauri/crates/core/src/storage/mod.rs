@@ -6,6 +6,7 @@ mod exchange_queries;
 mod programme_queries;
 mod queries;
 mod quiz_queries;
+mod report_queries;
 mod workshop_queries;
 
 pub(crate) use assessment_queries::StoredResult;
@@ -261,6 +262,23 @@ impl Db {
         map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Option<T>> {
         self.sql(|c| c.prepare_cached(sql)?.query_row(params, map).optional())
+    }
+
+    /// Calls `f` on every row of a query, in order, without collecting them first.
+    pub(crate) fn each(
+        &self,
+        sql: &str,
+        params: impl Params,
+        mut f: impl FnMut(&Row<'_>) -> rusqlite::Result<()>,
+    ) -> Result<()> {
+        self.sql(|c| {
+            let mut statement = c.prepare_cached(sql)?;
+            let mut rows = statement.query(params)?;
+            while let Some(row) = rows.next()? {
+                f(row)?;
+            }
+            Ok(())
+        })
     }
 
     /// Every row of a query, mapped.
