@@ -18,6 +18,7 @@ pub type Kind = (&'static str, &'static [&'static str]);
 pub const PDF: Kind = ("PDF", &["pdf"]);
 pub const KEY: Kind = ("SDRKEY", &["txt", "key"]);
 pub const RESULTS: Kind = ("SDR results", &["sdrresults"]);
+pub const XLSX: Kind = ("Excel", &["xlsx"]);
 
 /// Asks where to save a file of `kind`, offering `default_name`; `None` when cancelled.
 pub fn save<R: Runtime>(

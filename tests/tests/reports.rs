@@ -6,8 +6,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use sdr_core::exchange::ExportScope;
-use sdr_core::reports::ReportFilter;
 use sdr_core::reports::tables::{Cell, Table};
+use sdr_core::reports::{Parts, ReportFilter};
 use sdr_core::views::ImportOutcome;
 use sdr_core::{Locale, Sdr, content};
 use sdr_system_tests::complete_workshop;
@@ -109,7 +109,7 @@ fn counts(cells: &[Cell]) -> Vec<i64> {
 fn two_certificates_show_and_linked_profiles_count_as_one_person() {
     let o = organizer();
     let all = ReportFilter::default();
-    let t = o.sdr.report_tables(&all, Locale::En).unwrap();
+    let t = o.sdr.report_tables(&all, Parts::ALL, Locale::En).unwrap();
     // enrolled, started, finished every module, passed every quiz, assessed, certified,
     // certificates.
     assert_eq!(
@@ -125,7 +125,7 @@ fn two_certificates_show_and_linked_profiles_count_as_one_person() {
     o.sdr
         .set_same_person(&o.somchai, true, Locale::En, T0 + 41 * DAY)
         .unwrap();
-    let t = o.sdr.report_tables(&all, Locale::En).unwrap();
+    let t = o.sdr.report_tables(&all, Parts::ALL, Locale::En).unwrap();
     // One person now, holding two certificates of the same workshop.
     assert_eq!(
         counts(row(table(&t, "reach"), "All")),
@@ -159,7 +159,7 @@ fn two_certificates_show_and_linked_profiles_count_as_one_person() {
     o.sdr
         .set_same_person(&o.somchai, false, Locale::En, T0 + 42 * DAY)
         .unwrap();
-    let t = o.sdr.report_tables(&all, Locale::En).unwrap();
+    let t = o.sdr.report_tables(&all, Parts::ALL, Locale::En).unwrap();
     assert_eq!(table(&t, "learners").rows.len(), 5);
 }
 
@@ -167,7 +167,7 @@ fn two_certificates_show_and_linked_profiles_count_as_one_person() {
 fn filters_pick_people_by_economy_workshop_and_enrolment_day() {
     let o = organizer();
     let pick = |f: ReportFilter| {
-        let t = o.sdr.report_tables(&f, Locale::En).unwrap();
+        let t = o.sdr.report_tables(&f, Parts::ALL, Locale::En).unwrap();
         let mut names: Vec<String> = table(&t, "learners")
             .rows
             .iter()
@@ -210,6 +210,7 @@ fn filters_pick_people_by_economy_workshop_and_enrolment_day() {
             from: Some("10/08/2018".into()),
             ..Default::default()
         },
+        Parts::ALL,
         Locale::En,
     );
     assert!(bad.is_err());
@@ -244,7 +245,10 @@ fn expected(c: &Cell) -> Cell {
 fn the_workbook_holds_every_cell_of_every_table_in_thai() {
     let o = organizer();
     let filter = ReportFilter::default();
-    let tables = o.sdr.report_tables(&filter, Locale::Th).unwrap();
+    let tables = o
+        .sdr
+        .report_tables(&filter, Parts::ALL, Locale::Th)
+        .unwrap();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("report.xlsx");
     o.sdr
@@ -301,7 +305,10 @@ fn the_workbook_holds_every_cell_of_every_table_in_thai() {
 fn csv_files_hold_every_cell_with_a_byte_order_mark() {
     let o = organizer();
     let filter = ReportFilter::default();
-    let tables = o.sdr.report_tables(&filter, Locale::Vi).unwrap();
+    let tables = o
+        .sdr
+        .report_tables(&filter, Parts::ALL, Locale::Vi)
+        .unwrap();
     let out = tempfile::tempdir().unwrap();
     let written = o
         .sdr
@@ -350,7 +357,10 @@ fn libreoffice_reads_the_workbook_as_written() {
     };
     let o = organizer();
     let filter = ReportFilter::default();
-    let tables = o.sdr.report_tables(&filter, Locale::ZhHant).unwrap();
+    let tables = o
+        .sdr
+        .report_tables(&filter, Parts::ALL, Locale::ZhHant)
+        .unwrap();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("report.xlsx");
     o.sdr

@@ -9,4 +9,5 @@ pub mod learning;
 pub mod profiles;
 pub mod programme;
 pub mod quizzes;
+pub mod reports;
 pub mod workshops;

@@ -734,6 +734,12 @@ pub fn typescript_bindings() -> String {
         TrustedProgramme::decl(&cfg),
         EndorsementView::decl(&cfg),
         ProgrammeStatus::decl(&cfg),
+        crate::reports::ReportFilter::decl(&cfg),
+        crate::reports::tables::ColumnKind::decl(&cfg),
+        crate::reports::tables::Column::decl(&cfg),
+        crate::reports::tables::Cell::decl(&cfg),
+        crate::reports::tables::Section::decl(&cfg),
+        crate::reports::tables::Table::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/crates/core/src/views.rs. Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p sdr-system-tests --test bindings` instead.\n\n",

@@ -495,6 +495,38 @@ trusted: Array<TrustedProgramme>,
  */
 endorsement: EndorsementView | null, };
 
+export type ReportFilter = { 
+/**
+ * Economies by their English name, as in the workshop seeds.
+ */
+economies: Array<string>, 
+/**
+ * Workshop ids.
+ */
+workshops: Array<string>, 
+/**
+ * First day, `YYYY-MM-DD`, inclusive.
+ */
+from: string | null, 
+/**
+ * Last day, `YYYY-MM-DD`, inclusive.
+ */
+to: string | null, };
+
+export type ColumnKind = "text" | "count" | "percent" | "number" | "date";
+
+export type Column = { label: string, kind: ColumnKind, };
+
+export type Cell = { "t": "text", "v": string } | { "t": "count", "v": number } | { "t": "number", "v": number } | { "t": "date", "v": string } | { "t": "empty" };
+
+export type Section = "reach" | "learning" | "resilience" | "raw";
+
+export type Table = { 
+/**
+ * ASCII: names the CSV file and the XLSX sheet's anchor.
+ */
+id: string, section: Section, title: string, note: string | null, columns: Array<Column>, rows: Array<Array<Cell>>, };
+
 /** Every locale, in the order the language switcher lists them. */
 export const LOCALES: readonly Locale[] = ["en", "ms", "fil", "zh-Hant", "th", "vi"];
 

@@ -24,6 +24,9 @@ import type {
   PeopleView,
   ProgrammeStatus,
   ProgrammeView,
+  ReportFilter,
+  Section,
+  Table,
   TrustedProgramme,
   Profile,
   QuizView,
@@ -174,4 +177,13 @@ export const ipc = {
   endorseLaptop: (key: string, laptop: string, dialogTitle: string) =>
     call<EndorsementView | null>('endorse_laptop', { key, laptop, dialogTitle }),
   acceptEndorsement: (text: string) => call<EndorsementView>('accept_endorsement', { text }),
+  /** One part of the organizer's reports, as the tables the files hold too. */
+  reportTables: (filter: ReportFilter, section: Section, locale: Locale) =>
+    call<Table[]>('report_tables', { filter, section, locale }),
+  /** Opens the save dialog and writes every report as a workbook; the path, or null. */
+  saveReportXlsx: (filter: ReportFilter, locale: Locale, dialogTitle: string) =>
+    call<string | null>('save_report_xlsx', { filter, locale, dialogTitle }),
+  /** Opens the folder dialog and writes every report as CSV files there; the folder, or null. */
+  saveReportCsv: (filter: ReportFilter, locale: Locale, dialogTitle: string) =>
+    call<string | null>('save_report_csv', { filter, locale, dialogTitle }),
 };

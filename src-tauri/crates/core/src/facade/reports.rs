@@ -9,20 +9,26 @@ use crate::locale::Locale;
 use crate::reports::files::{self, About};
 use crate::reports::labels::Labels;
 use crate::reports::tables::{self, Table};
-use crate::reports::{self, ReportFilter, Reports};
+use crate::reports::{self, Parts, ReportFilter, Reports};
 use crate::workshops::dates::Date;
 use crate::workshops::economies::economy_name;
 
 impl Sdr {
-    /// Every report for the people `filter` picks.
-    pub fn reports(&self, filter: &ReportFilter) -> Result<Reports> {
-        let facts = self.db.report_facts()?;
+    /// The reports `parts` asks for, for the people `filter` picks.
+    pub fn reports(&self, filter: &ReportFilter, parts: Parts) -> Result<Reports> {
+        let facts = self.db.report_facts(parts)?;
         reports::compute(&facts, &self.pack, filter)
     }
 
-    /// Every report as tables, in `locale`: what the window shows and the files hold.
-    pub fn report_tables(&self, filter: &ReportFilter, locale: Locale) -> Result<Vec<Table>> {
-        let facts = self.db.report_facts()?;
+    /// The reports `parts` asks for as tables, in `locale`: what the window shows and the
+    /// files hold (the raw sheets only with every part).
+    pub fn report_tables(
+        &self,
+        filter: &ReportFilter,
+        parts: Parts,
+        locale: Locale,
+    ) -> Result<Vec<Table>> {
+        let facts = self.db.report_facts(parts)?;
         let r = reports::compute(&facts, &self.pack, filter)?;
         Ok(tables::tables(&r, &self.pack, &facts.workshops, locale))
     }
@@ -35,7 +41,7 @@ impl Sdr {
         locale: Locale,
         now_ms: i64,
     ) -> Result<()> {
-        let tables = self.report_tables(filter, locale)?;
+        let tables = self.report_tables(filter, Parts::ALL, locale)?;
         let about = self.about(filter, &tables, locale, now_ms)?;
         files::write_xlsx(path, &tables, &about)
     }
@@ -47,7 +53,7 @@ impl Sdr {
         filter: &ReportFilter,
         locale: Locale,
     ) -> Result<Vec<PathBuf>> {
-        files::write_csv(dir, &self.report_tables(filter, locale)?)
+        files::write_csv(dir, &self.report_tables(filter, Parts::ALL, locale)?)
     }
 
     fn about(

@@ -36,6 +36,15 @@ pub struct AssessmentFact {
     pub answers: HashMap<String, u8>,
 }
 
+/// One answer of a first attempt. Its question id and chosen options (comma-separated) are
+/// indexes into [`Facts::strings`]: a few hundred distinct strings stand for 100,000s of rows.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerFact {
+    pub question: u32,
+    pub options: u32,
+    pub credit: f64,
+}
+
 #[derive(Debug, Clone)]
 pub struct CertificateFact {
     pub id: String,
@@ -44,8 +53,52 @@ pub struct CertificateFact {
     pub issued_at_ms: i64,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Which reports to read facts for: each reads only what it needs, so one report on the
+/// screen costs only its own queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    pub reach: bool,
+    pub learning: bool,
+    pub resilience: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        reach: true,
+        learning: true,
+        resilience: true,
+    };
+    pub const NONE: Parts = Parts {
+        reach: false,
+        learning: false,
+        resilience: false,
+    };
+
+    /// What one part of the reports needs (the raw sheets need every part).
+    pub fn of(section: super::tables::Section) -> Parts {
+        use super::tables::Section;
+        match section {
+            Section::Reach => Parts {
+                reach: true,
+                ..Parts::NONE
+            },
+            Section::Learning => Parts {
+                learning: true,
+                ..Parts::NONE
+            },
+            Section::Resilience => Parts {
+                resilience: true,
+                ..Parts::NONE
+            },
+            Section::Raw => Parts::ALL,
+        }
+    }
+}
+
+/// Facts of the parts read; the others stay empty.
+#[derive(Debug, Clone)]
 pub struct Facts {
+    pub parts: Parts,
     pub profiles: Vec<Learner>,
     /// Pairs of profiles the organizer linked as one person (currently linked).
     pub links: Vec<(String, String)>,
@@ -56,12 +109,17 @@ pub struct Facts {
     pub started: Vec<String>,
     /// (profile, lesson) pairs whose lesson is done now.
     pub done_lessons: Vec<(String, String)>,
+    /// (profile, module) pairs with a passed quiz.
+    pub passed: Vec<(String, String)>,
+    /// Profiles with a finished self-assessment.
+    pub assessed: Vec<String>,
     /// Finished attempts, in the order they were started.
     pub quizzes: Vec<QuizFact>,
-    /// Attempt id -> (question id, chosen option ids comma-separated, credit), for each
-    /// profile's first finished attempt at each quiz.
-    pub first_answers: HashMap<String, Vec<(String, String, f64)>>,
-    /// Oldest first.
+    /// Attempt id -> its answers, for each profile's first finished attempt at each quiz.
+    pub first_answers: HashMap<String, Vec<AnswerFact>>,
+    /// The strings [`AnswerFact`] numbers: question ids and chosen-option lists.
+    pub strings: Vec<String>,
+    /// Oldest first. Answers are read for each profile's latest only (the action plan).
     pub assessments: Vec<AssessmentFact>,
     /// Oldest first.
     pub certificates: Vec<CertificateFact>,

@@ -126,15 +126,17 @@ pub(super) fn compute(facts: &Facts, pack: &Pack, scope: &Scope<'_>) -> Learning
         let no_answers = Vec::new();
         for q in &firsts {
             let mut row = vec![0.0; quiz.questions.len()];
-            for (question, options, credit) in facts
+            for a in facts
                 .first_answers
                 .get(&q.attempt_id)
                 .unwrap_or(&no_answers)
             {
-                let Some(&i) = position.get(question.as_str()) else {
+                let question = facts.strings[a.question as usize].as_str();
+                let Some(&i) = position.get(question) else {
                     continue;
                 };
-                row[i] = credit.clamp(0.0, 1.0);
+                row[i] = a.credit.clamp(0.0, 1.0);
+                let options = facts.strings[a.options as usize].as_str();
                 for option in options.split(',').filter(|o| !o.is_empty()) {
                     let correct = quiz.questions[i]
                         .options

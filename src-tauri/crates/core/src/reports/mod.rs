@@ -38,7 +38,7 @@ use crate::error::{CoreError, Result};
 use crate::exchange::people;
 use crate::workshops::Workshop;
 use crate::workshops::dates::{Date, parse_iso};
-pub use facts::Facts;
+pub use facts::{Facts, Parts};
 pub use learning::{ItemRow, Learning, ModuleScores, WrongOption};
 pub use reach::{Reach, ReachRow};
 pub use resilience::{Change, PlanStepCount, Resilience, ResilienceRow};
@@ -60,15 +60,16 @@ pub struct ReportFilter {
     pub to: Option<String>,
 }
 
-/// Every report, computed from the same facts.
+/// The reports the facts were read for, computed from the same facts.
 #[derive(Debug, Clone)]
 pub struct Reports {
     pub filter: ReportFilter,
     pub people: Vec<Person>,
-    pub reach: Reach,
-    pub learning: Learning,
-    pub resilience: Resilience,
-    pub raw: raw::Raw,
+    pub reach: Option<Reach>,
+    pub learning: Option<Learning>,
+    pub resilience: Option<Resilience>,
+    /// One row per record: only when every part was read.
+    pub raw: Option<raw::Raw>,
 }
 
 /// One person as the reports count them.
@@ -201,13 +202,21 @@ fn scope<'a>(facts: &'a Facts, filter: &ReportFilter) -> Result<Scope<'a>> {
     })
 }
 
-/// Every report over `facts`, for the people `filter` picks.
+/// The reports `facts` were read for, for the people `filter` picks.
 pub fn compute(facts: &Facts, pack: &Pack, filter: &ReportFilter) -> Result<Reports> {
     let scope = scope(facts, filter)?;
-    let reach = reach::compute(facts, pack, &scope);
-    let learning = learning::compute(facts, pack, &scope);
-    let resilience = resilience::compute(facts, pack, &scope);
-    let raw = raw::compute(facts, pack, &scope, &reach, &resilience);
+    let parts = facts.parts;
+    let reach = parts.reach.then(|| reach::compute(facts, pack, &scope));
+    let learning = parts
+        .learning
+        .then(|| learning::compute(facts, pack, &scope));
+    let resilience = parts
+        .resilience
+        .then(|| resilience::compute(facts, pack, &scope));
+    let raw = match (&reach, &learning, &resilience) {
+        (Some(_), Some(_), Some(r)) => Some(raw::compute(facts, pack, &scope, r)),
+        _ => None,
+    };
     Ok(Reports {
         filter: filter.clone(),
         people: scope.people,
@@ -216,6 +225,17 @@ pub fn compute(facts: &Facts, pack: &Pack, filter: &ReportFilter) -> Result<Repo
         resilience,
         raw,
     })
+}
+
+/// The default name of a report file made at `now_ms` (`sdr-report_2026-12-07.xlsx`); a
+/// folder's name without an extension.
+pub fn file_name(now_ms: i64, extension: &str) -> String {
+    let day = Date::at(now_ms, 0).iso();
+    if extension.is_empty() {
+        format!("sdr-report_{day}")
+    } else {
+        format!("sdr-report_{day}.{extension}")
+    }
 }
 
 /// `part` of `whole` as a percentage with one decimal, or `None` when there is no whole.

@@ -4,7 +4,6 @@
 
 use super::facts::Facts;
 use super::labels::Labels;
-use super::reach::Reach;
 use super::resilience::Resilience;
 use super::tables::{Cell, Column, ColumnKind, Section, Table, col, count};
 use super::{Reports, Scope};
@@ -50,7 +49,6 @@ pub(super) fn compute(
     facts: &Facts,
     pack: &Pack,
     scope: &Scope<'_>,
-    _reach: &Reach,
     resilience: &Resilience,
 ) -> Raw {
     let day = |person: usize, at: i64| Date::at(at, scope.people[person].utc_offset_min);
@@ -118,6 +116,11 @@ pub(super) fn tables(
     domain: &dyn Fn(&str) -> String,
     workshop: &dyn Fn(&str) -> String,
 ) -> Vec<Table> {
+    let (Some(raw), Some(reach), Some(resilience)) =
+        (&reports.raw, &reports.reach, &reports.resilience)
+    else {
+        return Vec::new();
+    };
     let people = &reports.people;
     let who = |p: usize| {
         vec![
@@ -154,7 +157,7 @@ pub(super) fn tables(
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let r = &reports.reach.people[i];
+                let r = &reach.people[i];
                 let mut row = who(i);
                 row.extend([
                     count(p.profiles.len() as u32),
@@ -173,7 +176,7 @@ pub(super) fn tables(
                     count(r.lessons_done),
                     count(r.modules_finished),
                     count(r.quizzes_passed),
-                    reports.resilience.latest[i].map_or(Cell::Empty, count),
+                    resilience.latest[i].map_or(Cell::Empty, count),
                     count(r.certificates),
                 ]);
                 row
@@ -195,8 +198,7 @@ pub(super) fn tables(
         title: labels.text("quiz_results.title"),
         note: None,
         columns: quiz_columns,
-        rows: reports
-            .raw
+        rows: raw
             .quizzes
             .iter()
             .map(|q| {
@@ -218,7 +220,7 @@ pub(super) fn tables(
         col(labels, "col.date", ColumnKind::Date),
         col(labels, "col.index", ColumnKind::Count),
     ]);
-    level_columns.extend(reports.resilience.domains.iter().map(|d| Column {
+    level_columns.extend(resilience.domains.iter().map(|d| Column {
         label: domain(d),
         kind: ColumnKind::Count,
     }));
@@ -228,8 +230,7 @@ pub(super) fn tables(
         title: labels.text("assessment_levels.title"),
         note: None,
         columns: level_columns,
-        rows: reports
-            .raw
+        rows: raw
             .assessments
             .iter()
             .map(|a| {
@@ -253,8 +254,7 @@ pub(super) fn tables(
         title: labels.text("certificates.title"),
         note: None,
         columns: certificate_columns,
-        rows: reports
-            .raw
+        rows: raw
             .certificates
             .iter()
             .map(|c| {

@@ -15,7 +15,7 @@ use crate::content::Pack;
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     Workshop,
-    /// The sum over an economy's workshops (each person once).
+    /// The sum over an economy's workshops (each person once), when it has more than one.
     Economy,
     /// People enrolled in no workshop.
     NoWorkshop,
@@ -96,17 +96,17 @@ pub(super) fn compute(facts: &Facts, pack: &Pack, scope: &Scope<'_>) -> Reach {
         }
     }
     let mut quizzes = vec![vec![false; module_ids.len()]; n];
-    for q in facts.quizzes.iter().filter(|q| q.passed) {
+    for (p, module) in &facts.passed {
         if let (Some(&i), Some(&m)) = (
-            scope.person_of.get(q.profile_id.as_str()),
-            module_index.get(q.module_id.as_str()),
+            scope.person_of.get(p.as_str()),
+            module_index.get(module.as_str()),
         ) {
             quizzes[i][m] = true;
         }
     }
     let mut assessed = vec![false; n];
-    for a in &facts.assessments {
-        if let Some(&i) = scope.person_of.get(a.profile_id.as_str()) {
+    for p in &facts.assessed {
+        if let Some(&i) = scope.person_of.get(p.as_str()) {
             assessed[i] = true;
         }
     }
@@ -212,6 +212,10 @@ pub(super) fn compute(facts: &Facts, pack: &Pack, scope: &Scope<'_>) -> Reach {
         }
         everyone.sort_unstable();
         everyone.dedup();
+        // An economy of one workshop needs no sum of its own: the workshop's row is it.
+        if workshops.len() < 2 {
+            continue;
+        }
         rows.push(row(
             RowKind::Economy,
             Some(economy),
