@@ -10,7 +10,7 @@ pkgs=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev libxdo-dev
   xvfb xauth x11-utils dbus dbus-x11 at-spi2-core webkit2gtk-driver poppler-utils
-  fonts-noto-core fonts-noto-cjk libreoffice-calc-nogui
+  fonts-noto-core fonts-noto-cjk libreoffice-calc-nogui python3-venv
   nodejs npm
 )
 missing=()
@@ -32,4 +32,16 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "setup: Rust is missing; install it with rustup (https://rustup.rs) and run this again" >&2
   exit 1
+fi
+
+# The learning record store the xAPI tests start on loopback: Ralph, in its own virtual
+# environment, at the pinned versions of scripts/lrs-requirements.txt.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+lrs="$root/target/lrs-venv"
+if ! cmp -s "$root/scripts/lrs-requirements.txt" "$lrs/requirements.txt" 2>/dev/null; then
+  echo "setup: installing the test LRS (Ralph) into target/lrs-venv"
+  rm -rf "$lrs"
+  python3 -m venv "$lrs"
+  "$lrs/bin/pip" install -q --disable-pip-version-check -r "$root/scripts/lrs-requirements.txt"
+  cp "$root/scripts/lrs-requirements.txt" "$lrs/requirements.txt"
 fi

@@ -137,6 +137,22 @@ fn main() {
         sdr.write_report_csv(&out.path().join("csv"), &all, Locale::Th)
             .unwrap();
     });
+    let mut statements = 0u64;
+    let mut bytes = 0u64;
+    let xapi = time(runs, || {
+        statements = 0;
+        bytes = 0;
+        sdr.xapi_statements(&all, "https://sdr.example.org", &mut |s| {
+            statements += 1;
+            bytes += s.len() as u64;
+            Ok(())
+        })
+        .unwrap();
+    });
+    let xapi_file = time(runs, || {
+        sdr.write_xapi(&out.path().join("x.json"), &all, "https://sdr.example.org")
+            .unwrap();
+    });
     let lessons: i64 = sdr
         .pack()
         .modules
@@ -182,6 +198,12 @@ fn main() {
     println!(
         "  XLSX workbook written                       {:8.0} ms   goal < 3000 ms",
         ms(xlsx)
+    );
+    println!(
+        "  xAPI: {statements} statements ({:.0} MiB) made  {:8.0} ms   goal < 2000 ms; written to a file {:.0} ms",
+        bytes as f64 / 1048576.0,
+        ms(xapi),
+        ms(xapi_file)
     );
     println!(
         "  CSV folder written                          {:8.0} ms",

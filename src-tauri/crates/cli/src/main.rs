@@ -56,6 +56,10 @@ enum Command {
     /// Write the organizer's reports (reach, learning, resilience, and the raw records) as an
     /// XLSX workbook and/or CSV files, for everyone here or the people a filter picks.
     Report(cmd::report::Args),
+    /// Write the learners' records as xAPI statements to a file and/or post them to a
+    /// learning record store (credentials from a file or an environment variable). Exits
+    /// with 1 when the LRS refused a statement as conflicting.
+    Xapi(cmd::xapi::Args),
     /// Fill a data folder with demo learners of a workshop who studied through the core, and
     /// print what it made. The same seed gives the same learners.
     Demo(cmd::demo::Args),
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Command::People(a) => cmd::people::run(a),
         Command::Organizer(a) => cmd::organizer::run(a),
         Command::Report(a) => cmd::report::run(a),
+        Command::Xapi(a) => cmd::xapi::run(a),
         Command::Demo(a) => cmd::demo::run(a),
     }
 }

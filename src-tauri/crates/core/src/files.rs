@@ -5,7 +5,7 @@
 //! the app writes for a person goes through [`write_atomically`]: the path holds the old file
 //! or the whole new one, never half of it.
 
-use std::io::{Read as _, Write as _};
+use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{CoreError, Result};
@@ -100,7 +100,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// [`write_atomically`] for a file written piece by piece: `fill` writes into a buffered
+/// temporary file; only when it succeeds does the file replace `path`. Its own error (say, a
+/// record that cannot be read) is returned as it is, and nothing is left behind.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let mut inner: Option<crate::error::CoreError> = None;
+    let io = write_atomically_stream(path, |w| {
+        fill(w).map_err(|e| {
+            inner = Some(e);
+            std::io::Error::other("stopped")
+        })
+    });
+    match (inner, io) {
+        (Some(e), _) => Err(e),
+        (None, Err(e)) => Err(CoreError::FileUnwritable {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        }),
+        (None, Ok(())) => Ok(()),
+    }
+}
+
 fn write_atomically_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_stream(path, |w| w.write_all(bytes))
+}
+
+fn write_atomically_stream(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -112,11 +143,13 @@ fn write_atomically_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         uuid::Uuid::new_v4().simple()
     ));
     let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
+        let f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)?;

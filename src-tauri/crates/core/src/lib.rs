@@ -18,6 +18,7 @@ pub mod reports;
 mod storage;
 pub mod views;
 pub mod workshops;
+pub mod xapi;
 
 mod facade;
 

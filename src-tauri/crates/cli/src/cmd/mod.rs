@@ -15,6 +15,7 @@ pub mod status;
 pub mod trust;
 pub mod verify;
 pub mod workshops;
+pub mod xapi;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,34 @@ impl DataDir {
         };
         let pack = content::builtin().map_err(|e| e.to_string())?;
         Sdr::open(&dir, pack).map_err(|e| e.to_string())
+    }
+}
+
+/// Which people a report or xAPI export counts (the window's filters).
+#[derive(clap::Args)]
+pub struct PeopleFilter {
+    /// Only people of this economy (its English name, e.g. "Viet Nam"); repeat for several.
+    #[arg(long, value_name = "NAME")]
+    economy: Vec<String>,
+    /// Only people of this workshop (its id, as `sdr workshops` lists); repeat for several.
+    #[arg(long, value_name = "ID")]
+    workshop: Vec<String>,
+    /// Only people who enrolled on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    from: Option<String>,
+    /// Only people who enrolled on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    to: Option<String>,
+}
+
+impl PeopleFilter {
+    fn filter(&self) -> sdr_core::reports::ReportFilter {
+        sdr_core::reports::ReportFilter {
+            economies: self.economy.clone(),
+            workshops: self.workshop.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
     }
 }
 

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sdr_core::Locale;
-use sdr_core::reports::ReportFilter;
 
-use super::{DataDir, now_ms, with_core};
+use super::{DataDir, PeopleFilter, now_ms, with_core};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,18 +18,8 @@ pub struct Args {
     /// Write every report as CSV files into this folder (made if missing).
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
-    /// Only people of this economy (its English name, e.g. "Viet Nam"); repeat for several.
-    #[arg(long, value_name = "NAME")]
-    economy: Vec<String>,
-    /// Only people of this workshop (its id, as `sdr workshops` lists); repeat for several.
-    #[arg(long, value_name = "ID")]
-    workshop: Vec<String>,
-    /// Only people who enrolled on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DAY")]
-    from: Option<String>,
-    /// Only people who enrolled on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DAY")]
-    to: Option<String>,
+    #[command(flatten)]
+    people: PeopleFilter,
     /// The language of the headings: en, ms, fil, zh-Hant, th or vi.
     #[arg(long, value_name = "CODE", default_value = "en")]
     lang: String,
@@ -43,12 +32,7 @@ pub fn run(args: Args) -> ExitCode {
         if args.xlsx.is_none() && args.csv.is_none() {
             return Err("say where to write: --xlsx FILE and/or --csv DIR".into());
         }
-        let filter = ReportFilter {
-            economies: args.economy,
-            workshops: args.workshop,
-            from: args.from,
-            to: args.to,
-        };
+        let filter = args.people.filter();
         if let Some(path) = &args.xlsx {
             sdr.write_report_xlsx(path, &filter, locale, now_ms())
                 .map_err(|e| e.to_string())?;

@@ -28,6 +28,7 @@ mod programme;
 mod quizzes;
 mod reports;
 mod workshops;
+mod xapi;
 
 const DEVICE_LOCALE: &str = "device_locale";
 const LAST_PROFILE: &str = "last_profile_id";

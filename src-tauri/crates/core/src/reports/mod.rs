@@ -78,6 +78,8 @@ pub struct Person {
     /// The id of their oldest profile: stable across laptops and links.
     pub id: String,
     pub name: String,
+    /// Their oldest profile's language.
+    pub locale: crate::locale::Locale,
     /// Every profile id, oldest first.
     pub profiles: Vec<String>,
     /// Workshops (ids) of their profiles that the filter keeps, in id order.
@@ -183,6 +185,7 @@ fn scope<'a>(facts: &'a Facts, filter: &ReportFilter) -> Result<Scope<'a>> {
         people.push(Person {
             id: first.id.clone(),
             name: first.display_name.clone(),
+            locale: first.locale,
             profiles: group.clone(),
             workshops: kept,
             since,

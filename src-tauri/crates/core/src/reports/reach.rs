@@ -59,6 +59,8 @@ pub struct Reach {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonReach {
+    /// Per module, in course order: finished every lesson.
+    pub modules: Vec<bool>,
     pub lessons_done: u32,
     pub modules_finished: u32,
     pub quizzes_passed: u32,
@@ -239,6 +241,7 @@ pub(super) fn compute(facts: &Facts, pack: &Pack, scope: &Scope<'_>) -> Reach {
     }));
     let people = (0..n)
         .map(|i| PersonReach {
+            modules: done[i].modules.clone(),
             lessons_done: pack
                 .modules
                 .iter()

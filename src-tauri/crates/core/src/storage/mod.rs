@@ -8,6 +8,7 @@ mod queries;
 mod quiz_queries;
 mod report_queries;
 mod workshop_queries;
+mod xapi_queries;
 
 pub(crate) use assessment_queries::StoredResult;
 pub(crate) use exchange_queries::{ImportLogRow, MergeFault, Merged, Order};
