@@ -17,12 +17,17 @@ use crate::reports::facts::{
 
 impl Db {
     pub(crate) fn report_facts(&self, parts: Parts) -> Result<Facts> {
-        // Reports read most of the database: mapping it saves copying every page through a
-        // read call. Only for this read; writes never go through the map.
+        self.mapped(|| self.read_report_facts(parts))
+    }
+
+    /// Runs `read` with the database file mapped into memory: a read of most of the
+    /// database (a report, the xAPI statements) then saves copying every page through a read
+    /// call. Only for such reads; writes never go through the map.
+    pub(crate) fn mapped<T>(&self, read: impl FnOnce() -> T) -> T {
         let _ = self.conn.pragma_update(None, "mmap_size", 1i64 << 30);
-        let facts = self.read_report_facts(parts);
+        let value = read();
         let _ = self.conn.pragma_update(None, "mmap_size", 0);
-        facts
+        value
     }
 
     fn read_report_facts(&self, parts: Parts) -> Result<Facts> {

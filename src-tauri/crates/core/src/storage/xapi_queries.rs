@@ -2,12 +2,18 @@
 //! in one read transaction (a programme's answers run to hundreds of thousands of rows, so
 //! nothing is collected first).
 
+use rustc_hash::FxHashMap;
+
 use super::Db;
 use crate::error::Result;
 use crate::xapi::Record;
 
 impl Db {
-    pub(crate) fn each_xapi_record(&self, mut f: impl FnMut(Record<'_>)) -> Result<()> {
+    pub(crate) fn each_xapi_record(&self, f: impl FnMut(Record<'_>)) -> Result<()> {
+        self.mapped(|| self.read_xapi_records(f))
+    }
+
+    fn read_xapi_records(&self, mut f: impl FnMut(Record<'_>)) -> Result<()> {
         self.in_transaction_if(false, || {
             self.each(
                 "SELECT id, profile_id, workshop_id, at_ms FROM enrolments ORDER BY at_ms, rowid",
@@ -53,22 +59,34 @@ impl Db {
                     Ok(())
                 },
             )?;
+            // Each answer's attempt from a map made once: cheaper than a join looking the
+            // attempt up for every one of a programme's million answers.
+            let mut attempts: FxHashMap<String, (String, String)> = FxHashMap::default();
             self.each(
-                "SELECT q.id, a.profile_id, a.module_id, q.question_id, q.option_ids, q.credit,
-                        q.at_ms, q.attempt_id
-                 FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id",
+                "SELECT id, profile_id, module_id FROM quiz_attempts",
                 [],
                 |r| {
-                    f(Record::Answer {
-                        id: r.get_ref(0)?.as_str()?,
-                        profile: r.get_ref(1)?.as_str()?,
-                        module: r.get_ref(2)?.as_str()?,
-                        question: r.get_ref(3)?.as_str()?,
-                        options: r.get_ref(4)?.as_str()?,
-                        credit: r.get(5)?,
-                        at_ms: r.get(6)?,
-                        attempt: r.get_ref(7)?.as_str()?,
-                    });
+                    attempts.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+                    Ok(())
+                },
+            )?;
+            self.each(
+                "SELECT id, attempt_id, question_id, option_ids, credit, at_ms FROM quiz_answers",
+                [],
+                |r| {
+                    let attempt = r.get_ref(1)?.as_str()?;
+                    if let Some((profile, module)) = attempts.get(attempt) {
+                        f(Record::Answer {
+                            id: r.get_ref(0)?.as_str()?,
+                            profile,
+                            module,
+                            question: r.get_ref(2)?.as_str()?,
+                            options: r.get_ref(3)?.as_str()?,
+                            credit: r.get(4)?,
+                            at_ms: r.get(5)?,
+                            attempt,
+                        });
+                    }
                     Ok(())
                 },
             )?;

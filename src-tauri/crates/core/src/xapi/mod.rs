@@ -17,6 +17,8 @@ mod send;
 use std::collections::HashMap;
 
 use serde::Serialize;
+use serde::ser::SerializeMap as _;
+use serde_json::value::{RawValue, to_raw_value};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -123,6 +125,25 @@ struct Score {
     max: f64,
 }
 
+/// A one-entry extensions object, written without building a map.
+struct Extension<'a>(&'a str, ExtensionValue<'a>);
+
+enum ExtensionValue<'a> {
+    Text(&'a str),
+    Json(&'a Value),
+}
+
+impl Serialize for Extension<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(1))?;
+        match &self.1 {
+            ExtensionValue::Text(t) => map.serialize_entry(self.0, t)?,
+            ExtensionValue::Json(v) => map.serialize_entry(self.0, v)?,
+        }
+        map.end()
+    }
+}
+
 #[derive(Serialize, Default)]
 struct Outcome<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,7 +155,7 @@ struct Outcome<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    extensions: Option<Value>,
+    extensions: Option<Extension<'a>>,
 }
 
 #[derive(Serialize)]
@@ -142,7 +163,7 @@ struct Context<'a> {
     platform: &'static str,
     language: &'static str,
     #[serde(rename = "contextActivities", skip_serializing_if = "Option::is_none")]
-    activities: Option<&'a Value>,
+    activities: Option<&'a RawValue>,
 }
 
 /// What one statement says, before the shared parts are added.
@@ -151,7 +172,7 @@ struct Said<'x> {
     id: &'x str,
     person: usize,
     verb: &'static str,
-    object: &'x Value,
+    object: &'x RawValue,
     result: Option<Outcome<'x>>,
     /// The activity whose parents the context names ("" for none).
     activity: &'x str,
@@ -161,9 +182,9 @@ struct Said<'x> {
 #[derive(Serialize)]
 struct Statement<'a> {
     id: Uuid,
-    actor: &'a Actor<'a>,
-    verb: &'a Value,
-    object: &'a Value,
+    actor: &'a RawValue,
+    verb: &'a RawValue,
+    object: &'a RawValue,
     #[serde(skip_serializing_if = "Option::is_none")]
     result: Option<Outcome<'a>>,
     context: Context<'a>,
@@ -181,12 +202,19 @@ const VERBS: [(&str, &str); 6] = [
 ];
 const TYPE: &str = "http://adlnet.gov/expapi/activities/";
 
-/// Builds every statement's parts once: verbs and activities with their language maps.
+/// Every statement's shared parts, written out once: verbs and activities with their
+/// language maps, and each activity's context (its module and the course). A statement then
+/// only copies them.
 struct Vocabulary {
     base: String,
-    verbs: HashMap<&'static str, Value>,
-    activities: HashMap<String, Value>,
-    parents: HashMap<String, Value>,
+    verbs: HashMap<&'static str, Box<RawValue>>,
+    activities: rustc_hash::FxHashMap<String, Box<RawValue>>,
+    parents: rustc_hash::FxHashMap<String, Box<RawValue>>,
+}
+
+/// Our own JSON: writing it out cannot fail.
+fn raw(v: &Value) -> Box<RawValue> {
+    to_raw_value(v).expect("JSON writes out")
 }
 
 fn language_map(texts: impl IntoIterator<Item = (Locale, String)>) -> Value {
@@ -208,7 +236,7 @@ impl Vocabulary {
                     .map(|&l| (l, crate::reports::labels::Labels::new(l).text(key))),
             )
         };
-        let verbs = VERBS
+        let verbs: Vec<(&'static str, Value)> = VERBS
             .iter()
             .map(|(name, iri)| {
                 (
@@ -254,13 +282,10 @@ impl Vocabulary {
                 let quiz_parent = json!({ "parent": [{ "id": qid, "objectType": "Activity" }], "grouping": [{ "id": course, "objectType": "Activity" }] });
                 for q in &quiz.questions {
                     let id = format!("{base}/question/{}/{}", m.id, q.id);
-                    let prompt = language_map(
-                        quiz.texts
-                            .iter()
-                            .filter_map(|(l, t)| t.get(&q.id).map(|t| (*l, t.prompt.clone()))),
-                    );
-                    // Choice ids only: a statement carries every word of its question in six
-                    // languages already, and its content must not change with later records.
+                    // Only what the answer needs to be read: the kind of question, its choices'
+                    // ids and the right ones. Its words (six languages) are in the course under
+                    // the same ids; carried in each of a programme's million answers they would
+                    // make the statements four times the size.
                     let choices: Vec<Value> =
                         q.options.iter().map(|(o, _)| json!({ "id": o })).collect();
                     let correct: Vec<&str> = q.correct_ids().collect();
@@ -268,7 +293,6 @@ impl Vocabulary {
                         id.clone(),
                         json!({ "objectType": "Activity", "id": id, "definition": {
                             "type": format!("{TYPE}cmi.interaction"),
-                            "name": prompt,
                             "interactionType": "choice",
                             "correctResponsesPattern": [correct.join("[,]")],
                             "choices": choices,
@@ -301,9 +325,12 @@ impl Vocabulary {
         }
         Vocabulary {
             base,
-            verbs,
-            activities,
-            parents,
+            verbs: verbs
+                .into_iter()
+                .map(|(k, v): (&'static str, Value)| (k, raw(&v)))
+                .collect(),
+            activities: activities.into_iter().map(|(k, v)| (k, raw(&v))).collect(),
+            parents: parents.into_iter().map(|(k, v)| (k, raw(&v))).collect(),
         }
     }
 }
@@ -326,24 +353,29 @@ pub fn statements(
     let vocabulary = Vocabulary::new(pack, workshops, home_page);
     let v = &vocabulary;
     // Each profile's person, as the reports count them.
-    let mut person_of: HashMap<&str, usize> = HashMap::new();
+    let mut person_of: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, p) in reports.people.iter().enumerate() {
         for profile in &p.profiles {
             person_of.insert(profile.as_str(), i);
         }
     }
-    let actors: Vec<Actor<'_>> = reports
+    let actors: Vec<Box<RawValue>> = reports
         .people
         .iter()
-        .map(|p| Actor {
-            object_type: "Agent",
-            name: &p.name,
-            account: Account {
-                home_page,
-                name: &p.id,
-            },
+        .map(|p| {
+            to_raw_value(&Actor {
+                object_type: "Agent",
+                name: &p.name,
+                account: Account {
+                    home_page,
+                    name: &p.id,
+                },
+            })
+            .expect("JSON writes out")
         })
         .collect();
+    let attempt_key = format!("{}/extensions/attempt", v.base);
+    let levels_key = format!("{}/extensions/levels", v.base);
     let reach = reports.reach.as_ref();
     let mut module_done: HashMap<(usize, String), i64> = HashMap::new();
     let mut written = 0u64;
@@ -363,7 +395,7 @@ pub fn statements(
             context: Context {
                 platform: PLATFORM,
                 language: reports.people[said.person].locale.bcp47(),
-                activities: v.parents.get(said.activity),
+                activities: v.parents.get(said.activity).map(|r| &**r),
             },
             timestamp: timestamp(said.at_ms),
         };
@@ -375,7 +407,7 @@ pub fn statements(
             Err(e) => failure = Some(e),
         }
     };
-    let object = |id: String| -> Option<&Value> { v.activities.get(&id) };
+    let object = |id: String| -> Option<&RawValue> { v.activities.get(&id).map(|r| &**r) };
     records(&mut |record| match record {
         Record::Enrolment {
             id,
@@ -490,7 +522,7 @@ pub fn statements(
                     }),
                     success: Some(credit >= 1.0),
                     response: Some(&response),
-                    extensions: Some(json!({ format!("{}/extensions/attempt", v.base): attempt })),
+                    extensions: Some(Extension(&attempt_key, ExtensionValue::Text(attempt))),
                     ..Outcome::default()
                 }),
                 activity: &key,
@@ -523,7 +555,7 @@ pub fn statements(
                         max: 100.0,
                     }),
                     completion: Some(true),
-                    extensions: Some(json!({ format!("{}/extensions/levels", v.base): levels })),
+                    extensions: Some(Extension(&levels_key, ExtensionValue::Json(&levels))),
                     ..Outcome::default()
                 }),
                 activity: "",
