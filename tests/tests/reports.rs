@@ -366,44 +366,58 @@ fn libreoffice_reads_the_workbook_as_written() {
     o.sdr
         .write_report_xlsx(&path, &filter, Locale::ZhHant, T0 + 50 * DAY)
         .unwrap();
-    let reach_sheet = tables.iter().position(|t| t.id == "reach").unwrap() + 2; // 1-based, after "about"
     let profile = out.path().join("lo-profile");
+    let csv_dir = out.path().join("csv");
     let status = std::process::Command::new(soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to"])
-        // CSV filter: comma, double quote, UTF-8, the sheet with the reach table.
-        .arg(format!("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{reach_sheet}"))
+        // CSV filter: comma, double quote, UTF-8, cells as shown, every sheet (-1) to its own
+        // file, named after the sheet.
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1")
         .arg("--outdir")
-        .arg(out.path())
+        .arg(&csv_dir)
         .arg(&path)
         .output()
         .unwrap();
     assert!(status.status.success(), "{status:?}");
-    let csv_path = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "csv"))
-        .expect("LibreOffice wrote a CSV");
-    let text = std::fs::read_to_string(csv_path).unwrap();
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    let t = &tables[reach_sheet - 2];
-    assert_eq!(
-        records[0].iter().collect::<Vec<_>>(),
-        t.columns
-            .iter()
-            .map(|c| c.label.as_str())
-            .collect::<Vec<_>>()
-    );
-    for (got, want) in records[1..].iter().zip(&t.rows) {
-        for (g, w) in got.iter().zip(want) {
-            match w {
-                Cell::Text(s) => assert_eq!(g, s),
-                Cell::Count(n) => assert_eq!(g, n.to_string()),
-                Cell::Empty => assert_eq!(g, ""),
-                other => panic!("unexpected {other:?} in the reach table"),
+    let names = {
+        let wb: Xlsx<_> = open_workbook(&path).unwrap();
+        wb.sheet_names()
+    };
+    assert_eq!(names.len(), tables.len() + 1);
+    for (t, name) in tables.iter().zip(&names[1..]) {
+        let file = csv_dir.join(format!("report-{name}.csv"));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no {}: {e}", file.display()));
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(
+            records[0].iter().collect::<Vec<_>>(),
+            t.columns
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>(),
+            "{name}"
+        );
+        assert_eq!(records.len(), t.rows.len() + 1, "{name}");
+        for (got, want) in records[1..].iter().zip(&t.rows) {
+            for (g, w) in got.iter().zip(want) {
+                match w {
+                    Cell::Text(s) => {
+                        assert_eq!(g, sdr_core::reports::files::neutralise(s), "{name}")
+                    }
+                    Cell::Count(n) => assert_eq!(g.parse::<i64>().ok(), Some(*n), "{name}"),
+                    // Shown with one decimal, as the screen shows it.
+                    Cell::Number(v) => assert_eq!(g, format!("{v:.1}"), "{name}"),
+                    Cell::Date(d) => assert_eq!(g, d, "{name}"),
+                    Cell::Empty => assert_eq!(g, "", "{name}"),
+                }
             }
         }
     }
