@@ -216,7 +216,7 @@ pub fn tables(
         };
         out.push(Table {
             id: "reach".into(),
-            section: super::tables::Section::Reach,
+            section: Section::Reach,
             title: labels.text("reach.title"),
             note: Some(labels.text("reach.note")),
             columns: vec![
@@ -537,10 +537,10 @@ fn band_label(i: usize, bands: usize) -> String {
 fn band_columns(labels: &Labels, key: &str, bands: usize) -> Vec<Column> {
     (0..bands)
         .map(|i| {
-            let from = (i * 10).to_string();
-            let to = if i + 1 == bands { 100 } else { i * 10 + 9 }.to_string();
+            let band = band_label(i, bands);
+            let (from, to) = band.split_once('-').expect("a band reads from-to");
             Column {
-                label: labels.get(key, &[("from", &from), ("to", &to)]),
+                label: labels.get(key, &[("from", from), ("to", to)]),
                 kind: ColumnKind::Count,
             }
         })
